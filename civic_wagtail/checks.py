@@ -1,0 +1,135 @@
+"""System checks: a site that misses a setting the package needs is told what to add.
+
+Each requirement names the setting, what is wrong and the exact fix, so ``manage.py check``
+replaces a runtime traceback with a one-line change. IDs are stable (documented in
+docs/reference/checks.md).
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+GUARDIAN_BACKEND = "guardian.backends.ObjectPermissionBackend"
+ALLAUTH_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+ALLAUTH_MIDDLEWARE = "allauth.account.middleware.AccountMiddleware"
+
+
+def _app_missing(name, check_id, why):
+    return Error(
+        f"'{name}' is not in INSTALLED_APPS; civic_wagtail needs it {why}.",
+        hint=f"Add '{name}' to INSTALLED_APPS.",
+        id=check_id,
+    )
+
+
+def _uses_comments():
+    return apps.is_installed("django_comments_xtd") or apps.is_installed(
+        "civic_wagtail.discussion"
+    )
+
+
+@register(Tags.compatibility)
+def check_required_apps(app_configs=None, **kwargs):
+    errors = []
+    required = [
+        ("wagtail_localize", "civic_wagtail.E001", "to translate everything editors write"),
+        ("guardian", "civic_wagtail.E002", "for private, per-object permissions"),
+        ("allauth", "civic_wagtail.E003", "for sign-up, log-in and email verification"),
+        ("allauth.account", "civic_wagtail.E004", "for member accounts"),
+    ]
+    for name, check_id, why in required:
+        if not apps.is_installed(name):
+            errors.append(_app_missing(name, check_id, why))
+    if _uses_comments():
+        for name, check_id in [
+            ("django.contrib.sites", "civic_wagtail.E005"),
+            ("django_comments", "civic_wagtail.E006"),
+            ("django_comments_xtd", "civic_wagtail.E007"),
+        ]:
+            if not apps.is_installed(name):
+                errors.append(_app_missing(name, check_id, "for discussion (comments-xtd)"))
+    return errors
+
+
+@register(Tags.compatibility)
+def check_settings(app_configs=None, **kwargs):
+    errors = []
+    backends = list(getattr(settings, "AUTHENTICATION_BACKENDS", []))
+    if GUARDIAN_BACKEND not in backends:
+        errors.append(
+            Error(
+                f"AUTHENTICATION_BACKENDS does not contain '{GUARDIAN_BACKEND}'; object "
+                "permissions (private mentorship details, review assignments) would be ignored.",
+                hint=(
+                    "Set AUTHENTICATION_BACKENDS = ['django.contrib.auth.backends.ModelBackend', "
+                    f"'{ALLAUTH_BACKEND}', '{GUARDIAN_BACKEND}']."
+                ),
+                id="civic_wagtail.E010",
+            )
+        )
+    if ALLAUTH_BACKEND not in backends:
+        errors.append(
+            Error(
+                f"AUTHENTICATION_BACKENDS does not contain '{ALLAUTH_BACKEND}'; members could "
+                "not log in with their email address.",
+                hint=f"Add '{ALLAUTH_BACKEND}' to AUTHENTICATION_BACKENDS.",
+                id="civic_wagtail.E011",
+            )
+        )
+    if ALLAUTH_MIDDLEWARE not in getattr(settings, "MIDDLEWARE", []):
+        errors.append(
+            Error(
+                f"MIDDLEWARE does not contain '{ALLAUTH_MIDDLEWARE}', which allauth requires.",
+                hint=f"Add '{ALLAUTH_MIDDLEWARE}' to MIDDLEWARE, after AuthenticationMiddleware.",
+                id="civic_wagtail.E012",
+            )
+        )
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False) is not True:
+        errors.append(
+            Error(
+                "WAGTAIL_I18N_ENABLED is not True; civic_wagtail content is translatable "
+                "with wagtail-localize and needs Wagtail's internationalisation.",
+                hint=(
+                    "Set WAGTAIL_I18N_ENABLED = True and list your languages in "
+                    "WAGTAIL_CONTENT_LANGUAGES (and LANGUAGES)."
+                ),
+                id="civic_wagtail.E013",
+            )
+        )
+    if _uses_comments():
+        if getattr(settings, "COMMENTS_APP", None) != "django_comments_xtd":
+            errors.append(
+                Error(
+                    "COMMENTS_APP is not 'django_comments_xtd'; threaded replies, follow-up "
+                    "notifications and moderation would be missing.",
+                    hint="Set COMMENTS_APP = 'django_comments_xtd'.",
+                    id="civic_wagtail.E014",
+                )
+            )
+        if getattr(settings, "SITE_ID", None) is None:
+            errors.append(
+                Error(
+                    "SITE_ID is not set; django-comments-xtd stores each comment against a "
+                    "django.contrib.sites Site.",
+                    hint="Set SITE_ID = 1 (and keep that Site's domain equal to Wagtail's).",
+                    id="civic_wagtail.E015",
+                )
+            )
+    return errors
+
+
+@register(Tags.templates)
+def check_template_order(app_configs=None, **kwargs):
+    """Our members app restyles allauth's pages, which only works if it is listed first."""
+    installed = list(settings.INSTALLED_APPS)
+    if "civic_wagtail.members" in installed and "allauth" in installed:
+        if installed.index("civic_wagtail.members") > installed.index("allauth"):
+            return [
+                Warning(
+                    "'civic_wagtail.members' is listed after 'allauth' in INSTALLED_APPS, so "
+                    "sign-up and log-in pages use allauth's unstyled templates.",
+                    hint="Move the civic_wagtail apps above 'allauth' in INSTALLED_APPS.",
+                    id="civic_wagtail.W001",
+                )
+            ]
+    return []

@@ -1,0 +1,54 @@
+"""Package settings, each read from ``CIVIC_WAGTAIL_<NAME>`` with a documented default.
+
+``civic_settings.NAME`` is looked up on every access, so ``override_settings`` in tests and
+settings changed at runtime are honoured. Feature apps add their defaults with
+:func:`register_defaults` so that every setting lives behind one prefix and one accessor.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+PREFIX = "CIVIC_WAGTAIL_"
+
+DEFAULTS = {
+    #: Email domains whose owners are verified public servants as soon as they confirm their
+    #: address. ``*.gov`` matches any sub-domain of gov and ``gov`` itself is not matched.
+    "VERIFIED_EMAIL_DOMAINS": ["*.gov", "*.gov.uk", "*.gc.ca", "*.gouv.fr", "*.gov.au"],
+    #: Template that every public template of the package extends (through
+    #: ``civic_wagtail/layout.html``). A site's base must define ``content``, ``extra_css``,
+    #: ``extra_js`` and ``title`` blocks, as ``wagtail start`` projects do.
+    "BASE_TEMPLATE": "base.html",
+    #: Names of the Django groups that carry the package's roles. Change the values to map
+    #: roles onto groups a site already has.
+    "ROLE_GROUPS": {
+        "members": "Members",
+        "reviewers": "Reviewers",
+        "moderators": "Moderators",
+        "mentoring_coordinators": "Mentoring coordinators",
+        "editors": "Editors",
+    },
+    #: Page size of public listings.
+    "PAGE_SIZE": 20,
+}
+
+
+def register_defaults(defaults):
+    """Add a feature app's defaults. Called at import time of the app's ``conf`` module."""
+    clashes = set(defaults) & set(DEFAULTS)
+    if clashes:
+        raise ImproperlyConfigured(
+            f"civic_wagtail settings registered twice: {', '.join(sorted(clashes))}"
+        )
+    DEFAULTS.update(defaults)
+
+
+class CivicSettings:
+    """Lazy accessor: ``civic_settings.VERIFIED_EMAIL_DOMAINS``."""
+
+    def __getattr__(self, name):
+        if name not in DEFAULTS:
+            raise AttributeError(f"Unknown civic_wagtail setting: {PREFIX}{name}")
+        return getattr(settings, PREFIX + name, DEFAULTS[name])
+
+
+civic_settings = CivicSettings()

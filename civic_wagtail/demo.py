@@ -1,0 +1,151 @@
+"""Demo content of the core app: taxonomy, locales, the Django Site and people in every role."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site as DjangoSite
+from wagtail.models import Locale
+
+from . import roles
+from .models import GovernmentLevel, OrganisationType, Region, Topic
+from .seeding import Seeder
+
+TOPICS = [
+    ("permits", "Permits and licensing", "Building, business and event permits; inspections."),
+    ("waste-management", "Waste management", "Collection, recycling, circular economy."),
+    ("emergency-services", "Emergency services", "Dispatch, fire, ambulance, preparedness."),
+    ("public-health", "Public health", "Prevention, vaccination, health campaigns."),
+    ("digital-services", "Digital services", "Online services, data, service design."),
+    ("budget", "Budget and finance", "Participatory budgeting, procurement, audit."),
+    ("transport", "Transport and mobility", "Public transit, road safety, active travel."),
+    ("housing", "Housing", "Affordable housing, homelessness, planning."),
+]
+LEVELS = [
+    ("municipal", "Municipal", 10),
+    ("county-regional", "County / regional", 20),
+    ("state-provincial", "State / provincial", 30),
+    ("national", "National", 40),
+    ("international", "International", 50),
+]
+REGIONS = [
+    ("north-america", "North America", None),
+    ("united-states", "United States", "north-america"),
+    ("canada", "Canada", "north-america"),
+    ("europe", "Europe", None),
+    ("united-kingdom", "United Kingdom", "europe"),
+    ("france", "France", "europe"),
+    ("germany", "Germany", "europe"),
+    ("oceania", "Oceania", None),
+    ("australia", "Australia", "oceania"),
+    ("new-zealand", "New Zealand", "oceania"),
+    ("latin-america", "Latin America", None),
+    ("mexico", "Mexico", "latin-america"),
+]
+ORGANISATION_TYPES = [
+    ("city-council", "City or town council"),
+    ("county-government", "County or regional government"),
+    ("state-agency", "State or provincial agency"),
+    ("national-ministry", "National ministry or department"),
+    ("health-agency", "Public health agency"),
+    ("utility", "Public utility"),
+    ("emergency-service", "Emergency service"),
+]
+
+#: (username, display name, email, roles, superuser). Password: see DEMO_PASSWORD.
+PEOPLE = [
+    ("admin", "Ada Admin", "admin@example.gov", ["editors"], True),
+    ("editor", "Eli Editor", "editor@city.example.gov", ["members", "editors"], False),
+    ("reviewer1", "Rosa Reviewer", "rosa@health.example.gov", ["members", "reviewers"], False),
+    ("reviewer2", "Ravi Reviewer", "ravi@state.example.gov", ["members", "reviewers"], False),
+    ("reviewer3", "Rhea Reviewer", "rhea@county.example.gov", ["members", "reviewers"], False),
+    ("moderator", "Mo Moderator", "mo@city.example.gov", ["members", "moderators"], False),
+    (
+        "coordinator",
+        "Cleo Coordinator",
+        "cleo@state.example.gov",
+        ["members", "mentoring_coordinators"],
+        False,
+    ),
+    ("member", "Max Member", "max@city.example.gov", ["members"], False),
+    ("pending", "Pat Pending", "pat@consultancy.example.com", ["members"], False),
+]
+DEMO_PASSWORD = "civic-demo"  # noqa: S105 (printed by make demo; demo data only)
+
+
+def _term(model, slug, locale, **fields):
+    term, _ = model.objects.update_or_create(slug=slug, locale=locale, defaults=fields)
+    return term
+
+
+class CoreSeeder(Seeder):
+    order = 10
+    name = "taxonomy and people"
+
+    def seed(self, ctx):
+        locale = Locale.get_default()
+        for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", []):
+            Locale.objects.get_or_create(language_code=code)
+        ctx.shared["topics"] = [
+            _term(Topic, slug, locale, name=name, description=description)
+            for slug, name, description in TOPICS
+        ]
+        ctx.shared["levels"] = [
+            _term(GovernmentLevel, slug, locale, name=name, sort_order=order)
+            for slug, name, order in LEVELS
+        ]
+        regions = {}
+        for slug, name, parent in REGIONS:
+            regions[slug] = _term(Region, slug, locale, name=name, parent=regions.get(parent))
+        ctx.shared["regions"] = list(regions.values())
+        ctx.shared["organisation_types"] = [
+            _term(OrganisationType, slug, locale, name=name) for slug, name in ORGANISATION_TYPES
+        ]
+        self.sync_django_site()
+        ctx.shared["users"] = self.seed_people(ctx)
+        ctx.shared.setdefault("summary", []).extend(
+            [
+                "Log in at http://127.0.0.1:8000/admin/ as admin / civic-demo",
+                "Other demo accounts (same password): "
+                + ", ".join(username for username, *_ in PEOPLE if username != "admin"),
+            ]
+        )
+
+    def sync_django_site(self):
+        # comments-xtd builds links from django.contrib.sites: keep it equal to Wagtail's site.
+        domain = "127.0.0.1:8000"
+        DjangoSite.objects.update_or_create(
+            pk=getattr(settings, "SITE_ID", 1), defaults={"domain": domain, "name": "Civic demo"}
+        )
+
+    def seed_people(self, ctx):
+        from allauth.account.models import EmailAddress
+
+        from civic_wagtail.members.models import MemberProfile, get_profile
+        from civic_wagtail.members.verification import domain_is_allowed
+
+        User = get_user_model()
+        by_role = {role: [] for role in roles.civic_settings.ROLE_GROUPS}
+        for username, display_name, email, role_names, superuser in PEOPLE:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User(username=username, email=email, is_superuser=superuser)
+                user.is_staff = superuser
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
+            profile = get_profile(user)
+            profile.display_name = display_name
+            profile.organisation = email.split("@")[1].split(".")[0].title() + " office"
+            if domain_is_allowed(email):
+                profile.verification_status = MemberProfile.Verification.VERIFIED
+                profile.verification_method = MemberProfile.Method.EMAIL_DOMAIN
+            profile.save()
+            profile.topics.set(ctx.rng.sample(ctx.shared["topics"], 2))
+            for role in role_names:
+                user.groups.add(roles.get_group(role))
+                by_role[role].append(user)
+        return by_role
+
+
+SEEDERS = [CoreSeeder]

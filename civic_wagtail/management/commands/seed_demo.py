@@ -1,0 +1,42 @@
+import random
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from civic_wagtail.seeding import SeedContext
+
+
+def collect_seeders():
+    seeders = []
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.demo"
+        if find_spec(module_name) is None:
+            continue
+        seeders.extend(cls() for cls in getattr(import_module(module_name), "SEEDERS", []))
+    return sorted(seeders, key=lambda seeder: (seeder.order, seeder.name))
+
+
+class Command(BaseCommand):
+    help = (
+        "Fill the site with realistic, deterministic demo content. Safe to run again: "
+        "existing demo content is kept, missing content is added."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2026, help="Random seed (default 2026).")
+        parser.add_argument("--no-progress", action="store_true", help="Hide progress bars.")
+        for seeder in collect_seeders():
+            seeder.add_arguments(parser)
+
+    def handle(self, *args, **options):
+        ctx = SeedContext(options=options, stdout=self.stdout, rng=random.Random(options["seed"]))
+        for seeder in collect_seeders():
+            self.stdout.write(self.style.MIGRATE_HEADING(f"Seeding {seeder.name}"))
+            with transaction.atomic():
+                seeder.seed(ctx)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        for line in ctx.shared.get("summary", []):
+            self.stdout.write(line)

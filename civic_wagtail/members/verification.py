@@ -1,0 +1,67 @@
+"""Verified membership: allow-listed email domains, or a coordinator's approval."""
+
+from fnmatch import fnmatchcase
+
+from django.db import transaction
+from django.utils import timezone
+
+from civic_wagtail.conf import civic_settings
+
+from .models import MemberProfile, get_profile
+
+
+def domain_is_allowed(email, patterns=None):
+    """Whether ``email``'s domain matches one of ``patterns``.
+
+    ``*.gov`` matches ``city.gov`` and ``dept.state.gov`` but not ``gov`` or
+    ``gov.example.com``; a pattern without a wildcard matches that exact domain.
+    """
+    if patterns is None:
+        patterns = civic_settings.VERIFIED_EMAIL_DOMAINS
+    _, sep, domain = (email or "").rpartition("@")
+    domain = domain.strip().lower().rstrip(".")
+    if not sep or not domain:
+        return False
+    return any(fnmatchcase(domain, pattern.strip().lower()) for pattern in patterns)
+
+
+def verify_by_email(user, email):
+    """Mark ``user`` verified if they confirmed an allow-listed ``email``.
+
+    Returns True when the member is (now) verified. Never downgrades a verified member.
+    """
+    if not domain_is_allowed(email):
+        return get_profile(user).is_verified
+    with transaction.atomic():
+        profile = MemberProfile.objects.select_for_update().get(pk=get_profile(user).pk)
+        if profile.is_verified:
+            return True
+        profile.verification_status = MemberProfile.Verification.VERIFIED
+        profile.verification_method = MemberProfile.Method.EMAIL_DOMAIN
+        profile.verified_at = timezone.now()
+        profile.save(
+            update_fields=["verification_status", "verification_method", "verified_at"]
+        )
+    return True
+
+
+def set_status(profile, status, by):
+    """A coordinator's decision; logged in Wagtail's audit log."""
+    from wagtail.log_actions import log
+
+    with transaction.atomic():
+        profile = MemberProfile.objects.select_for_update().get(pk=profile.pk)
+        if profile.verification_status == status:
+            return profile
+        profile.verification_status = status
+        if status == MemberProfile.Verification.VERIFIED:
+            profile.verification_method = MemberProfile.Method.COORDINATOR
+            profile.verified_at = timezone.now()
+            profile.verified_by = by
+        else:
+            profile.verification_method = ""
+            profile.verified_at = None
+            profile.verified_by = None
+        profile.save()
+        log(profile, f"civic_wagtail_members.{status}", user=by)
+    return profile

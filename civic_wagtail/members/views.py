@@ -1,0 +1,48 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, UpdateView
+from wagtail.models import Locale
+
+from .forms import ProfileForm
+from .models import MemberProfile, get_profile
+
+
+class ProfileEditView(LoginRequiredMixin, UpdateView):
+    """A member edits their own profile and sees their verification status."""
+
+    form_class = ProfileForm
+    template_name = "civic_wagtail/members/profile_form.html"
+
+    def get_object(self, queryset=None):
+        return get_profile(self.request.user)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["locale"] = Locale.get_default()
+        return kwargs
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your profile has been saved."))
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return reverse("civic_wagtail_members:profile_edit")
+
+
+class MemberDetailView(DetailView):
+    """A member's public profile: their name and the fields they chose to show."""
+
+    template_name = "civic_wagtail/members/profile_detail.html"
+    context_object_name = "profile"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            MemberProfile.objects.select_related(
+                "organisation_type", "government_level", "region"
+            ).prefetch_related("topics"),
+            pk=self.kwargs["pk"],
+            user__is_active=True,
+        )

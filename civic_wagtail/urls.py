@@ -1,0 +1,25 @@
+"""Public URLs of every installed civic_wagtail app, for one ``include()`` in a site's urls.
+
+An app takes part by setting ``civic_wagtail_url_prefix`` on its ``AppConfig`` and having a
+``urls`` module with an ``app_name``; it is then mounted at that prefix with its own
+namespace. Apps that are not installed add nothing.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.urls import include, path
+
+
+def _app_urlpatterns():
+    patterns = []
+    for config in apps.get_app_configs():
+        prefix = getattr(config, "civic_wagtail_url_prefix", None)
+        if prefix is None or not config.name.startswith("civic_wagtail"):
+            continue
+        module = import_module(f"{config.name}.urls")
+        patterns.append(path(prefix, include(module)))
+    return patterns
+
+
+urlpatterns = _app_urlpatterns()

@@ -1,0 +1,42 @@
+from wagtail.models import Locale, Page, Site
+
+from civic_wagtail.seeding import Seeder
+
+from .models import HomePage
+
+INTRO = (
+    "Where public servants share what worked: practices with measured outcomes, "
+    "peer review, discussion, events and mentoring."
+)
+
+
+class HomeSeeder(Seeder):
+    order = 20
+    name = "home page"
+
+    def seed(self, ctx):
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
+        if home is None:
+            # Move Wagtail's "Welcome" page out of the way so the demo home gets the "home" slug.
+            for old in root.get_children().filter(slug="home"):
+                old.slug = f"welcome-{old.pk}"
+                old.save()
+            home = HomePage(
+                title="Civic Exchange",
+                slug="home",
+                intro=INTRO,
+                body="<p>A demo of civic_wagtail with realistic, fictional content.</p>",
+            )
+            root.add_child(instance=home)
+            home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        site.root_page = home
+        site.site_name = "Civic Exchange"
+        site.save()
+        ctx.shared["home"] = home
+
+
+SEEDERS = [HomeSeeder]
