@@ -15,6 +15,11 @@ INSTALLED_APPS = [
     "civic_demo",
     # civic_wagtail: feature apps, then the core app. Above allauth so that sign-up and
     # log-in pages use the site's layout.
+    "civic_wagtail.library",
+    "civic_wagtail.review",
+    "civic_wagtail.discussion",
+    "civic_wagtail.events",
+    "civic_wagtail.mentoring",
     "civic_wagtail.members",
     "civic_wagtail",
     "wagtail_localize",
@@ -148,6 +153,10 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
+# A duplicate sign-up gets a form error that says so. allauth's default (True) hides whether
+# an address is registered and emails its owner instead: choose that where enumeration of
+# members' addresses is a concern (docs/how-to/accounts.md).
+ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_SIGNUP_FORM_CLASS = "civic_wagtail.members.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Civic Exchange] "
 LOGIN_URL = "account_login"
