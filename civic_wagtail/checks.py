@@ -22,10 +22,40 @@ def _app_missing(name, check_id, why):
     )
 
 
+COMMENT_APPS = [
+    ("django.contrib.sites", "civic_wagtail.E005"),
+    ("django_comments", "civic_wagtail.E006"),
+    ("django_comments_xtd", "civic_wagtail.E007"),
+]
+
+
 def _uses_comments():
     return apps.is_installed("django_comments_xtd") or apps.is_installed(
         "civic_wagtail.discussion"
     )
+
+
+def _listed(name, installed):
+    return any(entry == name or entry.startswith(name + ".apps.") for entry in installed)
+
+
+def early_errors(installed):
+    """Requirements whose absence crashes model loading before checks could run.
+
+    django-comments imports ``django.contrib.sites`` models at import time, so a site without
+    it would see a RuntimeError deep in app loading. The core AppConfig calls this while app
+    configs are created (before any model import) and raises a message that says the fix.
+    """
+    uses_comments = _listed("django_comments_xtd", installed) or _listed(
+        "civic_wagtail.discussion", installed
+    )
+    if not uses_comments:
+        return []
+    return [
+        _app_missing(name, check_id, "for discussion (comments-xtd)")
+        for name, check_id in COMMENT_APPS
+        if not _listed(name, installed)
+    ]
 
 
 @register(Tags.compatibility)
@@ -41,11 +71,7 @@ def check_required_apps(app_configs=None, **kwargs):
         if not apps.is_installed(name):
             errors.append(_app_missing(name, check_id, why))
     if _uses_comments():
-        for name, check_id in [
-            ("django.contrib.sites", "civic_wagtail.E005"),
-            ("django_comments", "civic_wagtail.E006"),
-            ("django_comments_xtd", "civic_wagtail.E007"),
-        ]:
+        for name, check_id in COMMENT_APPS:
             if not apps.is_installed(name):
                 errors.append(_app_missing(name, check_id, "for discussion (comments-xtd)"))
     return errors
@@ -121,7 +147,10 @@ def check_settings(app_configs=None, **kwargs):
 @register(Tags.templates)
 def check_template_order(app_configs=None, **kwargs):
     """Our members app restyles allauth's pages, which only works if it is listed first."""
-    installed = list(settings.INSTALLED_APPS)
+    return template_order_warnings(list(settings.INSTALLED_APPS))
+
+
+def template_order_warnings(installed):
     if "civic_wagtail.members" in installed and "allauth" in installed:
         if installed.index("civic_wagtail.members") > installed.index("allauth"):
             return [

@@ -119,8 +119,8 @@ class CoreSeeder(Seeder):
     def seed_people(self, ctx):
         from allauth.account.models import EmailAddress
 
-        from civic_wagtail.members.models import MemberProfile, get_profile
-        from civic_wagtail.members.verification import domain_is_allowed
+        from civic_wagtail.members.models import get_profile
+        from civic_wagtail.members.verification import verify_by_email
 
         User = get_user_model()
         by_role = {role: [] for role in roles.civic_settings.ROLE_GROUPS}
@@ -137,10 +137,8 @@ class CoreSeeder(Seeder):
             profile = get_profile(user)
             profile.display_name = display_name
             profile.organisation = email.split("@")[1].split(".")[0].title() + " office"
-            if domain_is_allowed(email):
-                profile.verification_status = MemberProfile.Verification.VERIFIED
-                profile.verification_method = MemberProfile.Method.EMAIL_DOMAIN
             profile.save()
+            verify_by_email(user, email)
             profile.topics.set(ctx.rng.sample(ctx.shared["topics"], 2))
             for role in role_names:
                 user.groups.add(roles.get_group(role))

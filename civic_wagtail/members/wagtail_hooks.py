@@ -15,6 +15,9 @@ def register_member_viewset():
 
 @hooks.register("register_log_actions")
 def register_member_log_actions(actions):
-    actions.register_action("civic_wagtail_members.verified", _("Verify member"), _("Verified member"))
-    actions.register_action("civic_wagtail_members.pending", _("Reset member"), _("Member set to pending"))
-    actions.register_action("civic_wagtail_members.rejected", _("Reject member"), _("Rejected member"))
+    for status, label, message in [
+        ("verified", _("Verify member"), _("Verified member")),
+        ("pending", _("Reset member"), _("Member set to pending")),
+        ("rejected", _("Reject member"), _("Rejected member")),
+    ]:
+        actions.register_action(f"civic_wagtail_members.{status}", label, message)

@@ -25,6 +25,5 @@ def test_signup_page_is_accessible_and_reports_errors(
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     assert "already registered with this email" in page.content()
-    page.screenshot(path="/tmp/signup-error.png", full_page=True)
     assert page.input_value("input[name=display_name]") == "Nia Newcomer"
     assert_accessible(page)

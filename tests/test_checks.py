@@ -1,0 +1,100 @@
+"""A site that forgets a setting is told which one and how to fix it."""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+from civic_wagtail import checks
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    checks.ALLAUTH_BACKEND,
+    checks.GUARDIAN_BACKEND,
+]
+
+
+def ids(errors):
+    return {error.id for error in errors}
+
+
+def test_the_demo_settings_pass_every_check():
+    assert checks.check_required_apps() == []
+    assert checks.check_settings() == []
+    assert checks.check_template_order() == []
+
+
+@pytest.mark.parametrize(
+    ("overrides", "check_id", "fix"),
+    [
+        ({"AUTHENTICATION_BACKENDS": BACKENDS[:2]}, "civic_wagtail.E010", checks.GUARDIAN_BACKEND),
+        (
+            {"AUTHENTICATION_BACKENDS": [BACKENDS[0], BACKENDS[2]]},
+            "civic_wagtail.E011",
+            checks.ALLAUTH_BACKEND,
+        ),
+        ({"WAGTAIL_I18N_ENABLED": False}, "civic_wagtail.E013", "WAGTAIL_I18N_ENABLED = True"),
+        ({"COMMENTS_APP": None}, "civic_wagtail.E014", "COMMENTS_APP = 'django_comments_xtd'"),
+        ({"SITE_ID": None}, "civic_wagtail.E015", "SITE_ID = 1"),
+    ],
+)
+def test_a_missing_setting_names_itself_and_the_fix(overrides, check_id, fix):
+    with override_settings(**overrides):
+        errors = [e for e in checks.check_settings() if e.id == check_id]
+    assert len(errors) == 1
+    assert fix in errors[0].hint
+
+
+def test_missing_allauth_middleware(settings):
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != checks.ALLAUTH_MIDDLEWARE]
+    (error,) = [e for e in checks.check_settings() if e.id == "civic_wagtail.E012"]
+    assert checks.ALLAUTH_MIDDLEWARE in error.hint
+
+
+def test_members_listed_after_allauth_is_a_warning(settings):
+    # The app registry is not reloaded (that would remount the API routers): the check reads
+    # the list it is given.
+    apps = [a for a in settings.INSTALLED_APPS if a != "civic_wagtail.members"]
+    apps.insert(apps.index("allauth") + 1, "civic_wagtail.members")
+    assert ids(checks.template_order_warnings(apps)) == {"civic_wagtail.W001"}
+
+
+SITE_SETTINGS = """
+from tests.settings import *
+INSTALLED_APPS = [a for a in INSTALLED_APPS if a != {app!r}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("app", "check_id"),
+    [
+        ("guardian", "civic_wagtail.E002"),
+        ("django.contrib.sites", "civic_wagtail.E005"),
+        ("django_comments_xtd", "civic_wagtail.E007"),
+    ],
+)
+def test_manage_py_check_on_a_site_without_an_app(tmp_path, app, check_id):
+    """The real command, on a settings module that lacks one app, prints the id and hint."""
+    (tmp_path / "broken_settings.py").write_text(textwrap.dedent(SITE_SETTINGS.format(app=app)))
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT), str(ROOT / "example_site")]),
+        "DJANGO_SETTINGS_MODULE": "broken_settings",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "django", "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    output = result.stdout + result.stderr
+    assert check_id in output, output[-2000:]
+    assert f"Add '{app}' to INSTALLED_APPS." in output
