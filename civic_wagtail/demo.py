@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site as DjangoSite
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from . import roles
 from .models import GovernmentLevel, OrganisationType, Region, Topic
@@ -100,6 +100,11 @@ class CoreSeeder(Seeder):
             _term(OrganisationType, slug, locale, name=name) for slug, name in ORGANISATION_TYPES
         ]
         self.sync_django_site()
+        # Feature seeders put their sections under ctx.shared["home"]: the default site's root
+        # page, unless a site's own seeder (the demo's home app) replaces it.
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is not None:
+            ctx.shared["home"] = site.root_page.specific
         ctx.shared["users"] = self.seed_people(ctx)
         ctx.shared.setdefault("summary", []).extend(
             [
