@@ -48,3 +48,12 @@ def test_seeded_site_links_its_sections_from_home(client):
     home = client.get("/")
     assert home.status_code == 200
     assert "Civic Exchange" in home.content.decode()
+
+
+def test_the_home_page_is_translated_and_links_its_translation(client):
+    call_command("seed_demo", *SMALL)
+    french = client.get("/fr/").content.decode()
+    assert "agents publics" in french
+    assert 'lang="fr"' in french
+    english = client.get("/").content.decode()
+    assert 'href="/fr/"' in english and 'hreflang="fr"' in english

@@ -30,6 +30,7 @@ class HomeSeeder(Seeder):
             )
             root.add_child(instance=home)
             home.save_revision().publish()
+        self.translate(home)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True)
@@ -38,5 +39,20 @@ class HomeSeeder(Seeder):
         site.save()
         ctx.shared["home"] = home
 
+    def translate(self, home):
+        """A French home page, made the way wagtail-localize makes translations."""
+        french = Locale.objects.filter(language_code="fr").first()
+        if french is None or home.has_translation(french):
+            return
+        translation = home.copy_for_translation(french)
+        translation.title = "Civic Exchange"
+        translation.intro = FRENCH_INTRO
+        translation.save_revision().publish()
+
+
+FRENCH_INTRO = (
+    "Là où les agents publics partagent ce qui a fonctionné : des pratiques aux résultats "
+    "mesurés, l'évaluation par les pairs, des discussions, des événements et du mentorat."
+)
 
 SEEDERS = [HomeSeeder]

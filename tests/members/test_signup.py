@@ -93,3 +93,20 @@ def test_unconfirmed_members_cannot_log_in(client):
     )
     assert response.status_code == 302
     assert "confirm-email" in response["Location"]
+
+
+def test_password_reset_mails_a_working_link(client, verified_member):
+    response = client.post("/accounts/password/reset/", {"email": verified_member.email})
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    url = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/[^\s]+/)", message.body)
+    follow = client.get(url.group(1), follow=True)
+    assert follow.status_code == 200
+    new_password = "another sturdy passphrase 7"
+    response = client.post(
+        follow.redirect_chain[-1][0] if follow.redirect_chain else url.group(1),
+        {"password1": new_password, "password2": new_password},
+    )
+    assert response.status_code == 302
+    verified_member.refresh_from_db()
+    assert verified_member.check_password(new_password)
