@@ -1,6 +1,6 @@
 """Public URLs of every installed civic_wagtail app, for one ``include()`` in a site's urls.
 
-An app takes part by setting ``civic_wagtail_url_prefix`` on its ``AppConfig`` and having a
+An app (ours, or a site's own) takes part by setting ``civic_wagtail_url_prefix`` on its ``AppConfig`` and having a
 ``urls`` module with an ``app_name``; it is then mounted at that prefix with its own
 namespace. Apps that are not installed add nothing.
 """
@@ -15,7 +15,7 @@ def _app_urlpatterns():
     patterns = []
     for config in apps.get_app_configs():
         prefix = getattr(config, "civic_wagtail_url_prefix", None)
-        if prefix is None or not config.name.startswith("civic_wagtail"):
+        if prefix is None:
             continue
         module = import_module(f"{config.name}.urls")
         patterns.append(path(prefix, include(module)))
