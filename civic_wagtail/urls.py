@@ -1,8 +1,8 @@
 """Public URLs of every installed civic_wagtail app, for one ``include()`` in a site's urls.
 
-An app (ours, or a site's own) takes part by setting ``civic_wagtail_url_prefix`` on its ``AppConfig`` and having a
-``urls`` module with an ``app_name``; it is then mounted at that prefix with its own
-namespace. Apps that are not installed add nothing.
+An app (ours, or a site's own) takes part by setting ``civic_wagtail_url_prefix`` on its
+``AppConfig`` and having a ``urls`` module with an ``app_name``; it is then mounted at that
+prefix with its own namespace. Apps that are not installed add nothing.
 """
 
 from importlib import import_module
