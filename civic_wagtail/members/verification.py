@@ -42,6 +42,8 @@ def verify_by_email(user, email):
         profile.save(
             update_fields=["verification_status", "verification_method", "verified_at"]
         )
+    # Keep the caller's user in step: later code reads user.civic_profile.
+    user.civic_profile = profile
     return True
 
 

@@ -24,3 +24,14 @@ PATTERNS = ["*.gov", "*.gc.ca", "council.example.org"]
 )
 def test_domain_allow_list(email, allowed):
     assert domain_is_allowed(email, PATTERNS) is allowed
+
+
+def test_verifying_updates_the_users_cached_profile(db):
+    from civic_wagtail.members.models import get_profile, is_verified_member
+    from civic_wagtail.members.verification import verify_by_email
+    from tests.factories import UserFactory
+
+    user = UserFactory(email="kim@works.city.gov")
+    assert not get_profile(user).is_verified  # caches the pending profile on the user
+    assert verify_by_email(user, user.email)
+    assert is_verified_member(user)
