@@ -22,6 +22,12 @@ def _app_missing(name, check_id, why):
     )
 
 
+REQUIRED_APPS = [
+    ("wagtail_localize", "civic_wagtail.E001", "to translate everything editors write"),
+    ("guardian", "civic_wagtail.E002", "for private, per-object permissions"),
+    ("allauth", "civic_wagtail.E003", "for sign-up, log-in and email verification"),
+    ("allauth.account", "civic_wagtail.E004", "for member accounts"),
+]
 COMMENT_APPS = [
     ("django.contrib.sites", "civic_wagtail.E005"),
     ("django_comments", "civic_wagtail.E006"),
@@ -42,32 +48,32 @@ def _listed(name, installed):
 def early_errors(installed):
     """Requirements whose absence crashes model loading before checks could run.
 
-    django-comments imports ``django.contrib.sites`` models at import time, so a site without
-    it would see a RuntimeError deep in app loading. The core AppConfig calls this while app
+    django-comments imports ``django.contrib.sites`` models at import time, and our review
+    and mentoring models import guardian's, so a site without them would see a RuntimeError
+    deep in app loading. The core AppConfig calls this while app
     configs are created (before any model import) and raises a message that says the fix.
     """
+    errors = [
+        _app_missing(name, check_id, why)
+        for name, check_id, why in REQUIRED_APPS
+        if not _listed(name, installed)
+    ]
     uses_comments = _listed("django_comments_xtd", installed) or _listed(
         "civic_wagtail.discussion", installed
     )
-    if not uses_comments:
-        return []
-    return [
-        _app_missing(name, check_id, "for discussion (comments-xtd)")
-        for name, check_id in COMMENT_APPS
-        if not _listed(name, installed)
-    ]
+    if uses_comments:
+        errors += [
+            _app_missing(name, check_id, "for discussion (comments-xtd)")
+            for name, check_id in COMMENT_APPS
+            if not _listed(name, installed)
+        ]
+    return errors
 
 
 @register(Tags.compatibility)
 def check_required_apps(app_configs=None, **kwargs):
     errors = []
-    required = [
-        ("wagtail_localize", "civic_wagtail.E001", "to translate everything editors write"),
-        ("guardian", "civic_wagtail.E002", "for private, per-object permissions"),
-        ("allauth", "civic_wagtail.E003", "for sign-up, log-in and email verification"),
-        ("allauth.account", "civic_wagtail.E004", "for member accounts"),
-    ]
-    for name, check_id, why in required:
+    for name, check_id, why in REQUIRED_APPS:
         if not apps.is_installed(name):
             errors.append(_app_missing(name, check_id, why))
     if _uses_comments():

@@ -54,9 +54,17 @@ def ensure_roles(sender, app_config=None, using=DEFAULT_DB_ALIAS, apps=global_ap
     app_config = app_config or sender
     if not global_apps.is_installed("django.contrib.auth"):
         return
-    if app_config.label == "civic_wagtail":
+    # Wagtail's admin-access permission may be (re)created after our app's signal (a test
+    # flush re-runs post_migrate in app order): act on both, whichever comes last wins.
+    if app_config.label in ("civic_wagtail", "wagtailadmin"):
         for role in civic_settings.ROLE_GROUPS:
             Group.objects.using(using).get_or_create(name=group_name(role))
+        if global_apps.is_installed("wagtail.admin"):
+            # access_admin is declared on wagtailadmin's Admin model: make sure it exists even
+            # when our receiver runs before django.contrib.auth's for that app.
+            create_permissions(
+                global_apps.get_app_config("wagtailadmin"), verbosity=0, using=using
+            )
         admin_access = Permission.objects.using(using).filter(
             content_type__app_label="wagtailadmin", codename="access_admin"
         ).first()

@@ -3,6 +3,16 @@ from django.db import connection
 from wagtail.models import Locale, Page, Site
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and counters live in the cache: every test starts with an empty one."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 @pytest.fixture
 def home_page(db):
     """The demo's HomePage as the default site's root."""

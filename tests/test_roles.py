@@ -37,3 +37,14 @@ def test_roles_map_onto_a_sites_own_groups(settings):
     groups = {**roles.civic_settings.ROLE_GROUPS, "editors": "Web team"}
     settings.CIVIC_WAGTAIL_ROLE_GROUPS = groups
     assert roles.get_group(roles.EDITORS).name == "Web team"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_admin_roles_keep_admin_access_after_a_flush():
+    """A transactional test flushes every table, then post_migrate runs again in app order."""
+    from django.core.management import call_command
+
+    call_command("flush", "--noinput", verbosity=0)
+    for role in roles.ADMIN_ROLES:
+        group = Group.objects.get(name=roles.group_name(role))
+        assert group.permissions.filter(codename="access_admin").exists(), role

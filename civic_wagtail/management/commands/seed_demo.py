@@ -34,6 +34,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         ctx = SeedContext(options=options, stdout=self.stdout, rng=random.Random(options["seed"]))
         for seeder in collect_seeders():
+            # Each seeder draws from its own stream: what one seeder draws (more on a first run,
+            # less when content exists) never changes what the next one creates.
+            ctx.rng = random.Random(f"{options['seed']}:{seeder.name}")
             self.stdout.write(self.style.MIGRATE_HEADING(f"Seeding {seeder.name}"))
             with transaction.atomic():
                 seeder.seed(ctx)
