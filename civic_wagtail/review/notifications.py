@@ -6,6 +6,9 @@ rolled-back decision never sends mail. Templates live in
 ``civic_wagtail/review/email/<kind>.txt``; the first line is the subject.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -23,12 +26,28 @@ def send_review_email(subject, body, recipients):
     send_mail(subject, body, None, recipients, fail_silently=False)
 
 
+_local = threading.local()
+
+
+@contextmanager
+def muted():
+    """Send no review email inside this block (the demo seeder replays whole reviews)."""
+    previous = getattr(_local, "muted", False)
+    _local.muted = True
+    try:
+        yield
+    finally:
+        _local.muted = previous
+
+
 def _admin_url(path):
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     return f"{base}{path}"
 
 
 def _send(kind, users, context):
+    if getattr(_local, "muted", False):
+        return
     for user in users:
         if not user.email:
             continue

@@ -4,16 +4,16 @@ import pytest
 from guardian.models import UserObjectPermission
 from wagtail.models import Page
 
+from civic_wagtail.members.models import get_profile
 from civic_wagtail.review import assignment
 from civic_wagtail.review.models import (
     ReviewAssignment,
     ReviewDecision,
     ReviewerObjectPermission,
 )
-from civic_wagtail.members.models import get_profile
 from tests.factories import TopicFactory
 
-from .conftest import approval_data, succeeded
+from .conftest import succeeded
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,9 @@ def test_permissions_are_removed_when_the_round_ends(assigning):
 def test_same_reviewers_review_the_resubmission(assigning):
     assigning.submit()
     first_round = assigning.state()
-    before = set(ReviewAssignment.objects.filter(task_state=first_round).values_list("reviewer", flat=True))
+    before = set(
+        ReviewAssignment.objects.filter(task_state=first_round).values_list("reviewer", flat=True)
+    )
     reviewer = ReviewAssignment.objects.filter(task_state=first_round).first().reviewer
     assigning.request_changes(reviewer)
     assert not ReviewerObjectPermission.objects.exists()

@@ -58,8 +58,9 @@ def test_waiting_for_is_one_query(site, pages, django_assert_num_queries):
         page.save_revision(user=site.author)
         site.submit(page)
     reviewer = site.reviewers[0]
-    from civic_wagtail.review.views import ReviewsWaitingPanel
     from django.test import RequestFactory
+
+    from civic_wagtail.review.views import ReviewsWaitingPanel
 
     request = RequestFactory().get("/admin/")
     request.user = reviewer

@@ -17,9 +17,11 @@ def test_reviewers_are_emailed_with_a_link_when_asked(site, django_capture_on_co
         site.submit()
     for reviewer in site.reviewers:
         (message,) = to(reviewer.email)
-        assert message.subject == 'Peer review requested: Permits in a day'
+        assert message.subject == "Peer review requested: Permits in a day"
         assert f"http://testserver/admin/pages/{site.page.pk}/edit/" in message.body
-    assert not to(site.author.email) or all("requested" not in m.subject for m in to(site.author.email))
+    assert not to(site.author.email) or all(
+        "requested" not in m.subject for m in to(site.author.email)
+    )
 
 
 def test_author_hears_of_each_decision(submitted, django_capture_on_commit_callbacks):
@@ -46,7 +48,9 @@ def test_author_hears_when_the_review_completes(submitted, django_capture_on_com
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         submitted.approve(second)
-    completed = [m for m in to(submitted.author.email) if m.subject.startswith("Peer review complete")]
+    completed = [
+        m for m in to(submitted.author.email) if m.subject.startswith("Peer review complete")
+    ]
     assert len(completed) == 1
     assert "http://localhost/permits-in-a-day/" in completed[0].body
     assert "approved by 2 reviewers" in completed[0].body
