@@ -1,6 +1,8 @@
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
 from civic_wagtail import roles
@@ -12,6 +14,17 @@ from .views import ReviewDueReportView, ReviewsWaitingPanel
 @hooks.register("civic_wagtail_page_panels")
 def review_record_panel(request, page):
     return render_record(request, page)
+
+
+@hooks.register("after_edit_page")
+def return_reviewers_to_the_dashboard(request, page):
+    """After approving from the editor, Wagtail sends the user to the page explorer, which a
+    peer reviewer without page permissions may not see: send them to their dashboard."""
+    if request.method == "POST" and request.POST.get("action-workflow-action"):
+        if not page.permissions_for_user(request.user).can_edit():
+            messages.success(request, _("Thank you: your review is recorded."))
+            return redirect("wagtailadmin_home")
+    return None
 
 
 @hooks.register("construct_homepage_panels")

@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import Client
 from wagtail.models import PageLogEntry, WorkflowState
@@ -19,6 +20,11 @@ pytestmark = [postgres_only, pytest.mark.postgres]
 
 @pytest.mark.django_db(transaction=True)
 def test_parallel_approvals_complete_the_review_exactly_once(home_page):
+    # After a flush, civic_wagtail's post_migrate receiver runs before wagtailadmin's
+    # permissions exist again, so roles may miss admin access: grant it.
+    roles.get_group(roles.REVIEWERS).permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
     site = Site(Client(), home_page)
     site.task.approvals_required = 3
     site.task.save()
