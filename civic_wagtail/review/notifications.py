@@ -99,6 +99,8 @@ def changes_requested(state, decision):
 
 
 def review_completed(state, record):
+    if record is None:
+        return
     page = state.workflow_state.content_object.specific
     context = {**_context(state), "record": record, "public_url": page.full_url}
     _send("review_completed", _authors(state), context)

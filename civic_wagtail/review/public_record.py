@@ -20,8 +20,16 @@ def reviewer_name(user):
 
 
 def create_record(state):
-    """Freeze the outcome of a completed round into a :class:`ReviewRecord`."""
+    """Freeze the outcome of a completed round into a :class:`ReviewRecord`.
+
+    Returns ``None`` for content that is not a page (a snippet workflow): records are pages'.
+    """
+    from wagtail.models import Page
+
     from .decisions import current_revision_id, valid_approvals
+
+    if not isinstance(state.workflow_state.content_object, Page):
+        return None
 
     approvals = list(
         valid_approvals(state).select_related("reviewer__civic_profile").order_by("created_at")
@@ -55,7 +63,11 @@ def create_record(state):
 
 
 def latest_record(page):
-    return ReviewRecord.objects.filter(page_id=page.pk).order_by("-reviewed_at", "-pk").first()
+    """The newest record of ``page`` or of any of its translations (the same content)."""
+    records = ReviewRecord.objects.order_by("-reviewed_at", "-pk")
+    if getattr(page, "translation_key", None):
+        return records.filter(page__translation_key=page.translation_key).first()
+    return records.filter(page_id=page.pk).first()
 
 
 def render_record(request, page):

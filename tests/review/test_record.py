@@ -79,3 +79,13 @@ def test_record_costs_one_query_however_often_reviewed(
     with django_assert_num_queries(1):
         html = render_record(request, page)
     assert "Peer reviewed by 2 practitioners" in html
+
+
+def test_translations_show_the_record_of_the_reviewed_page(reviewed):
+    from wagtail.models import Locale
+
+    french = Locale.objects.create(language_code="fr")
+    page = reviewed.refresh()
+    reviewed.home.copy_for_translation(french)
+    translation = page.copy_for_translation(french)
+    assert "Peer reviewed by 2 practitioners" in render_panels(translation)

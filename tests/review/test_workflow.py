@@ -274,3 +274,10 @@ def test_approval_through_the_editor_counts(submitted):
         )
         assert response.status_code == 302
     assert submitted.refresh().live
+
+
+def test_reviewers_may_cancel_like_wagtails_own_tasks(submitted):
+    # wagtail#11795: user_can_cancel asks the task for the user's actions on a plain Page.
+    workflow_state = WorkflowState.objects.get()
+    assert workflow_state.user_can_cancel(submitted.reviewers[0])
+    assert not workflow_state.user_can_cancel(submitted.editor)
