@@ -4,11 +4,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
 from civic_wagtail import roles
 
+from .admin_views import PeerReviewViewSetGroup, RecordedByWorkflowPolicy
+from .models import ReviewDecision, ReviewRecord
 from .public_record import render_record
 from .views import ReviewDueReportView, ReviewsWaitingPanel
+
+register_permission_policy(ReviewRecord, RecordedByWorkflowPolicy(ReviewRecord))
+register_permission_policy(ReviewDecision, RecordedByWorkflowPolicy(ReviewDecision))
+
+
+@hooks.register("register_admin_viewset")
+def register_review_viewsets():
+    return PeerReviewViewSetGroup()
 
 
 @hooks.register("civic_wagtail_page_panels")

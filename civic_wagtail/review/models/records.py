@@ -111,6 +111,11 @@ class ReviewDecision(models.Model):
     def __str__(self):
         return f"{self.get_decision_display()} by {self.reviewer}"
 
+    @property
+    def submission(self):
+        """Title of the reviewed content as submitted (no query with ``task_state__revision``)."""
+        return self.task_state.revision.object_str
+
 
 class RubricScore(models.Model):
     """A reviewer's score for one rubric criterion, kept with the label they saw."""
