@@ -174,3 +174,9 @@ COMMENTS_XTD_CONFIRM_EMAIL = False
 CIVIC_WAGTAIL_VERIFIED_EMAIL_DOMAINS = ["*.gov", "*.gov.uk", "*.gc.ca", "*.gouv.fr", "*.gov.au"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- review ---
+# Peer reviewers publish by approving, without page publish permission of their own.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "civic_wagtail.review.workflows.publish_workflow_state"
+# Reviewers approve the text they read: an edit during review asks them to approve again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

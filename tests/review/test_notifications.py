@@ -1,0 +1,71 @@
+"""Emails: reviewers when asked, authors on every decision, owners on re-validation."""
+
+import pytest
+from django.core import mail
+
+from .conftest import approval_data
+
+pytestmark = pytest.mark.django_db
+
+
+def to(address):
+    return [m for m in mail.outbox if address in m.to]
+
+
+def test_reviewers_are_emailed_with_a_link_when_asked(site, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        site.submit()
+    for reviewer in site.reviewers:
+        (message,) = to(reviewer.email)
+        assert message.subject == "Peer review requested: Permits in a day"
+        assert f"http://testserver/admin/pages/{site.page.pk}/edit/" in message.body
+    assert not to(site.author.email) or all(
+        "requested" not in m.subject for m in to(site.author.email)
+    )
+
+
+def test_author_hears_of_each_decision(submitted, django_capture_on_commit_callbacks):
+    first, second, _third = submitted.reviewers
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted.act(first, "approve", approval_data(comment="Solid evidence."))
+    (message,) = to(submitted.author.email)
+    assert "1 of the 2 approvals" in message.body
+    assert "Solid evidence." in message.body
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted.request_changes(second, comment="Name the statute.")
+    messages = [m for m in to(submitted.author.email) if m.subject.startswith("Changes requested")]
+    assert len(messages) == 1
+    assert "Name the statute." in messages[0].body
+    assert f"/admin/pages/{submitted.page.pk}/edit/" in messages[0].body
+
+
+def test_author_hears_when_the_review_completes(submitted, django_capture_on_commit_callbacks):
+    first, second, _third = submitted.reviewers
+    submitted.approve(first)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted.approve(second)
+    completed = [
+        m for m in to(submitted.author.email) if m.subject.startswith("Peer review complete")
+    ]
+    assert len(completed) == 1
+    assert "http://localhost/permits-in-a-day/" in completed[0].body
+    assert "approved by 2 reviewers" in completed[0].body
+
+
+def test_refused_actions_send_nothing(submitted, django_capture_on_commit_callbacks):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted.act(submitted.author, "approve", approval_data())
+        submitted.act(submitted.editor, "reject", {"comment": "no"})
+    assert mail.outbox == []
+
+
+def test_emails_without_tasks(site, settings, django_capture_on_commit_callbacks):
+    settings.CIVIC_WAGTAIL_REVIEW_EMAILS_USE_TASKS = False
+    with django_capture_on_commit_callbacks(execute=True):
+        site.submit()
+    assert len(to(site.reviewers[0].email)) == 1
