@@ -12,6 +12,9 @@ the lock, and raises :class:`TransitionError` without changing anything when the
 allowed. Accepting counts the mentor's taken places under the mentor's row lock, so two
 accepts at the same moment cannot overbook a mentor. Object permissions are granted on
 acceptance and revoked when the mentorship ends; emails go out after the commit.
+
+Each step returns the updated mentorship, freshly read under the lock; the instance passed
+in is left as it was.
 """
 
 import datetime
