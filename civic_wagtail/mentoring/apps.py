@@ -31,4 +31,4 @@ class MentoringConfig(AppConfig):
     }
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks, receivers  # noqa: F401  (register checks and signal receivers)
