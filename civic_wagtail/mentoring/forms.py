@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from civic_wagtail.models import GovernmentLevel, Region, Topic
+from civic_wagtail.models import GovernmentLevel, OrganisationType, Region, Topic
 
 from .models import (
     MeetingLogEntry,
@@ -17,9 +17,9 @@ from .models import (
 )
 
 
-def _terms(model):
+def _terms(model, locale):
     # One row per term: the default locale's, whose slugs and keys every translation shares.
-    return model.objects.filter(locale=Locale.get_default())
+    return model.objects.filter(locale=locale)
 
 
 class DirectoryFilterForm(forms.Form):
@@ -40,13 +40,13 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        locale = Locale.get_default()
         anything = [("", _("Any"))]
-        self.fields["topic"].choices = anything + list(_terms(Topic).values_list("slug", "name"))
+        for name, model in [("topic", Topic), ("region", Region), ("level", GovernmentLevel)]:
+            self.fields[name].choices = anything + list(
+                _terms(model, locale).values_list("slug", "name")
+            )
         self.fields["language"].choices = anything + language_choices()
-        self.fields["region"].choices = anything + list(_terms(Region).values_list("slug", "name"))
-        self.fields["level"].choices = anything + list(
-            _terms(GovernmentLevel).values_list("slug", "name")
-        )
 
 
 class MatchForm(forms.Form):
@@ -83,10 +83,11 @@ class MatchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topics"].queryset = _terms(Topic)
+        locale = Locale.get_default()
+        self.fields["topics"].queryset = _terms(Topic, locale)
         self.fields["languages"].choices = language_choices()
-        self.fields["level"].queryset = _terms(GovernmentLevel)
-        self.fields["region"].queryset = _terms(Region)
+        self.fields["level"].queryset = _terms(GovernmentLevel, locale)
+        self.fields["region"].queryset = _terms(Region, locale)
 
     def clean(self):
         data = super().clean()
@@ -143,12 +144,11 @@ class MentorProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topics"].queryset = _terms(Topic)
-        self.fields["government_levels"].queryset = _terms(GovernmentLevel)
-        from civic_wagtail.models import OrganisationType
-
-        self.fields["organisation_types"].queryset = _terms(OrganisationType)
-        self.fields["region"].queryset = _terms(Region)
+        locale = Locale.get_default()
+        self.fields["topics"].queryset = _terms(Topic, locale)
+        self.fields["government_levels"].queryset = _terms(GovernmentLevel, locale)
+        self.fields["organisation_types"].queryset = _terms(OrganisationType, locale)
+        self.fields["region"].queryset = _terms(Region, locale)
         self.fields["languages"].choices = language_choices()
         self.fields["time_zone"].choices = time_zone_choices()
         self.fields["capacity"].min_value = 1
