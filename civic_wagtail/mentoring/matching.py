@@ -70,13 +70,23 @@ def candidates(needs):
     return queryset
 
 
-def _skills_in_goals(skills, goals):
+def _skill_matcher(goals):
+    """A function from a mentor's ``skills`` text to the skills named in ``goals``.
+
+    Memoised per call of :func:`rank`: mentors often share the same skills text.
+    """
     goals = goals.lower()
-    return [
-        skill.strip()
-        for skill in skills.split(",")
-        if skill.strip() and skill.strip().lower() in goals
-    ]
+    cache = {}
+
+    def match(skills):
+        if not goals or not skills:
+            return []
+        if skills not in cache:
+            parts = (part.strip() for part in skills.split(","))
+            cache[skills] = [part for part in parts if part and part.lower() in goals]
+        return cache[skills]
+
+    return match
 
 
 def rank(needs, limit=None, weights=None):
@@ -108,9 +118,10 @@ def rank(needs, limit=None, weights=None):
             ).values_list("mentorprofile_id", flat=True)
         )
 
+    skills_in_goals = _skill_matcher(needs.goals)
     scored = []
     for pk, capacity, occupied, years, skills, region_id in rows:
-        skills_hit = _skills_in_goals(skills, needs.goals) if needs.goals else []
+        skills_hit = skills_in_goals(skills)
         score = (
             weights["topic"] * len(shared_topics.get(pk, ()))
             + weights["skill"] * len(skills_hit)

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def data(mentee):
-    programme = Programme.objects.create(name="Spring cohort", start_date=datetime.date(2026, 3, 1))
+    programme = Programme.objects.create(
+        name="Spring cohort", start_date=datetime.date(2026, 3, 1)
+    )
     mentor = make_mentor("mona", capacity=4)
     old = lifecycle.request_mentorship(mentee, mentor, "old request", programme=programme)
     Mentorship.objects.filter(pk=old.pk).update(

@@ -183,24 +183,31 @@ def test_a_finished_mentorship_frees_the_place(requested, mentor, mentee):
     assert lifecycle.accept(other, mentor.user).status == Status.ACCEPTED
 
 
+THIRD_PARTY = "Only the mentor and the mentee can change this mentorship."
+
+
+def _cannot(status, done):
+    return f"This mentorship is {status}, so it cannot be {done}."
+
+
 ILLEGAL = [
     # (state, action, who, status code, message)
-    (Status.CANCELLED, "accept", "mentor", 400, "This mentorship is cancelled, so it cannot be accepted."),
-    (Status.DECLINED, "accept", "mentor", 400, "This mentorship is declined, so it cannot be accepted."),
-    (Status.ACTIVE, "accept", "mentor", 400, "This mentorship is active, so it cannot be accepted."),
+    (Status.CANCELLED, "accept", "mentor", 400, _cannot("cancelled", "accepted")),
+    (Status.DECLINED, "accept", "mentor", 400, _cannot("declined", "accepted")),
+    (Status.ACTIVE, "accept", "mentor", 400, _cannot("active", "accepted")),
     (Status.REQUESTED, "accept", "mentee", 403, "Only the mentor can accept this mentorship."),
-    (Status.REQUESTED, "accept", "outsider", 403, "Only the mentor and the mentee can change this mentorship."),
+    (Status.REQUESTED, "accept", "outsider", 403, THIRD_PARTY),
     (Status.REQUESTED, "decline", "mentee", 403, "Only the mentor can decline this mentorship."),
-    (Status.ACCEPTED, "decline", "mentor", 400, "This mentorship is accepted, so it cannot be declined."),
-    (Status.REQUESTED, "start", "mentor", 400, "This mentorship is requested, so it cannot be started."),
-    (Status.COMPLETED, "start", "mentee", 400, "This mentorship is completed, so it cannot be started."),
-    (Status.ACCEPTED, "start", "outsider", 403, "Only the mentor and the mentee can change this mentorship."),
-    (Status.ACCEPTED, "complete", "mentor", 400, "This mentorship is accepted, so it cannot be completed."),
-    (Status.ACTIVE, "complete", "outsider", 403, "Only the mentor and the mentee can change this mentorship."),
+    (Status.ACCEPTED, "decline", "mentor", 400, _cannot("accepted", "declined")),
+    (Status.REQUESTED, "start", "mentor", 400, _cannot("requested", "started")),
+    (Status.COMPLETED, "start", "mentee", 400, _cannot("completed", "started")),
+    (Status.ACCEPTED, "start", "outsider", 403, THIRD_PARTY),
+    (Status.ACCEPTED, "complete", "mentor", 400, _cannot("accepted", "completed")),
+    (Status.ACTIVE, "complete", "outsider", 403, THIRD_PARTY),
     (Status.REQUESTED, "cancel", "mentor", 403, "Only the mentee can cancel this mentorship."),
-    (Status.COMPLETED, "cancel", "mentee", 400, "This mentorship is completed, so it cannot be cancelled."),
-    (Status.DECLINED, "cancel", "mentee", 400, "This mentorship is declined, so it cannot be cancelled."),
-    (Status.ACTIVE, "cancel", "coordinator", 403, "Only the mentor and the mentee can change this mentorship."),
+    (Status.COMPLETED, "cancel", "mentee", 400, _cannot("completed", "cancelled")),
+    (Status.DECLINED, "cancel", "mentee", 400, _cannot("declined", "cancelled")),
+    (Status.ACTIVE, "cancel", "coordinator", 403, THIRD_PARTY),
 ]
 
 
