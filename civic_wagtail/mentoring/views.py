@@ -29,7 +29,13 @@ Status = Mentorship.Status
 
 
 class Urls:
-    """``urls.mentor(pk)`` -> "/mentoring/mentors/3/", from one page URL lookup."""
+    """``urls.mentor(pk)`` -> "/mentoring/mentors/3/", from one page URL lookup.
+
+    In templates, ``{{ urls.directory }}`` gives a route without arguments.
+    """
+
+    #: Templates must look names up on this object, not call it.
+    do_not_call_in_templates = True
 
     def __init__(self, page, request):
         self.page = page
@@ -39,6 +45,8 @@ class Urls:
         return self.base + self.page.reverse_subpage(name, args=list(args)).lstrip("/")
 
     def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
         return lambda *args: self(name, *args)
 
 
@@ -119,14 +127,9 @@ def directory(request, page):
             "mentors": page_obj.object_list,
             "page_obj": page_obj,
             "query": query.urlencode(),
-            "is_mentor": _is_mentor(request.user),
         },
         status=status,
     )
-
-
-def _is_mentor(user):
-    return user.is_authenticated and MentorProfile.objects.filter(user=user).exists()
 
 
 def match(request, page):

@@ -42,3 +42,14 @@ def test_settings_have_documented_defaults():
 def test_bad_settings_are_reported(name, value, check_id):
     with override_settings(**{f"CIVIC_WAGTAIL_MENTORING_{name}": value}):
         assert [error.id for error in check_mentoring_settings()] == [check_id]
+
+
+def test_the_page_text_editors_write_is_translatable():
+    from wagtail_localize.fields import TranslatableField, get_translatable_fields
+
+    names = {
+        field.field_name
+        for field in get_translatable_fields(MentoringPage)
+        if isinstance(field, TranslatableField)
+    }
+    assert {"title", "intro", "match_intro"} <= names
