@@ -8,7 +8,7 @@ from django.test import Client
 from civic_wagtail.mentoring.models import Mentorship
 from tests.browser.axe import assert_accessible
 from tests.factories import GovernmentLevelFactory, TopicFactory, member
-from tests.mentoring.conftest import make_mentor
+from tests.mentoring.helpers import make_mentor
 
 CONTACT = "mona.private@contact.example"
 

@@ -9,7 +9,7 @@ from civic_wagtail.mentoring import lifecycle
 from civic_wagtail.mentoring.models import Mentorship, Programme
 from tests.factories import member
 
-from .conftest import make_mentor
+from .helpers import make_mentor
 
 pytestmark = pytest.mark.django_db
 

@@ -1,16 +1,17 @@
 """Two accepts at the same moment for a mentor's last place: exactly one succeeds."""
 
 import threading
+import time
 
 import pytest
 from django.db import connection
 
-from civic_wagtail.mentoring import lifecycle
+from civic_wagtail.mentoring import lifecycle, privacy
 from civic_wagtail.mentoring.models import Mentorship
 from tests.factories import member
 from tests.utils import postgres_only
 
-from .conftest import make_mentor
+from .helpers import make_mentor
 
 
 def _accept_in_parallel(mentorships, user):
@@ -38,7 +39,16 @@ def _accept_in_parallel(mentorships, user):
 @postgres_only
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("round_", range(5))
-def test_parallel_accepts_never_overbook(round_):
+def test_parallel_accepts_never_overbook(round_, monkeypatch):
+    # Hold each accept open between its capacity check and its commit, so that without the
+    # row lock both would count the same free place (this test fails if the lock is removed).
+    grant = privacy.grant
+
+    def slow_grant(mentorship):
+        time.sleep(0.3)
+        grant(mentorship)
+
+    monkeypatch.setattr(privacy, "grant", slow_grant)
     mentor = make_mentor(f"mona{round_}", capacity=2)
     # One place is already taken; two requests race for the other.
     taken = lifecycle.request_mentorship(member(username=f"early{round_}"), mentor, "hi")

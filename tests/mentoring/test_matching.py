@@ -11,7 +11,7 @@ from civic_wagtail.mentoring.matching import MenteeNeeds, rank
 from civic_wagtail.mentoring.models import MentorProfile, Mentorship
 from tests.factories import GovernmentLevelFactory, RegionFactory, TopicFactory, member
 
-from .conftest import make_mentor
+from .helpers import make_mentor
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from civic_wagtail.mentoring.privacy import (
     mentorships_with_private_access,
 )
 
-from .conftest import make_mentor
+from .helpers import make_mentor
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from civic_wagtail.mentoring.models import (
 )
 from tests.factories import GovernmentLevelFactory, RegionFactory, TopicFactory, member
 
-from .conftest import make_mentor
+from .helpers import make_mentor
 
 pytestmark = pytest.mark.django_db
 
