@@ -16,7 +16,14 @@ from civic_wagtail.members.models import MemberProfile, get_profile
 from civic_wagtail.seeding import Seeder, get_or_create_child
 
 from . import lifecycle, notifications
-from .models import MentorLanguage, MentorProfile, Mentorship, Programme
+from .models import (
+    MeetingLogEntry,
+    MentorLanguage,
+    MentorProfile,
+    Mentorship,
+    MentorshipFeedback,
+    Programme,
+)
 from .pages import MentoringPage
 
 FIRST = ["Ana", "Ben", "Chloé", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
@@ -75,10 +82,12 @@ class MentoringSeeder(Seeder):
         mentors = self.seed_mentors(ctx, ctx.options.get("mentors", 24))
         self.seed_mentorships(ctx, mentors, programme)
         ctx.shared["mentoring_page"] = page
-        ctx.shared.setdefault("summary", []).append(
-            "Mentoring: http://127.0.0.1:8000/mentoring/ (mentors log in as mentor01@... "
-            "with the demo password; 'member' has an active mentorship)"
-        )
+        if mentors:
+            ctx.shared.setdefault("summary", []).append(
+                "Mentoring: http://127.0.0.1:8000/mentoring/ (mentors log in as "
+                f"{mentors[0].user.email} ... with the demo password; 'member' has an "
+                "active mentorship, 'coordinator' sees every mentorship)"
+            )
 
     def seed_mentors(self, ctx, count):
         User = get_user_model()
@@ -202,12 +211,24 @@ class MentoringSeeder(Seeder):
         if state == "cancelled":
             lifecycle.cancel(mentorship, mentee, "My role changed and I no longer have time.")
             return
-        lifecycle.start(mentorship, mentor.user)
+        mentorship = lifecycle.start(mentorship, mentor.user)
         Mentorship.objects.filter(pk=mentorship.pk).update(
             goals="1. Map the permit process end to end.\n2. Run one user-research session."
         )
+        MeetingLogEntry.objects.create(
+            mentorship=mentorship,
+            author=mentee,
+            date=mentorship.start_date,
+            notes="First call: agreed goals and a monthly rhythm.",
+        )
         if state == "completed":
             lifecycle.complete(mentorship, mentee)
+            MentorshipFeedback.objects.create(
+                mentorship=mentorship,
+                author=mentee,
+                rating=5,
+                comments="Practical advice every month; I would recommend this mentor.",
+            )
 
 
 SEEDERS = [MentoringSeeder]
