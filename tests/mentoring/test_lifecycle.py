@@ -240,3 +240,24 @@ def test_accept_refuses_when_every_place_is_taken(mentor, mentee):
     with pytest.raises(lifecycle.TransitionError, match="All 1 of your places are taken"):
         lifecycle.accept(second, mentor.user)
     assert _state(second) == before
+
+
+def test_start_emails_both(requested, mentor, mentee, django_capture_on_commit_callbacks):
+    lifecycle.accept(requested, mentor.user)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.start(requested, mentee, start_date=datetime.date(2026, 4, 1))
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([mentee.email, mentor.user.email])
+    assert all(m.subject == "Your mentorship has started" for m in mail.outbox)
+
+
+def test_a_rolled_back_step_sends_nothing(requested, mentor, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            lifecycle.accept(requested, mentor.user)
+            raise RuntimeError
+    assert mail.outbox == []
+    requested.refresh_from_db()
+    assert requested.status == Status.REQUESTED
