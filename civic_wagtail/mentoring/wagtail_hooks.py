@@ -1,0 +1,38 @@
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .admin_views import MentoringViewSetGroup, ReadOnlyPermissionPolicy
+from .models import Mentorship, MentorshipFeedback
+from .panels import profile_panel_context
+
+# Read-only in the admin: status changes go through the lifecycle, feedback is the author's.
+register_permission_policy(MentorshipFeedback, ReadOnlyPermissionPolicy(MentorshipFeedback))
+register_permission_policy(Mentorship, ReadOnlyPermissionPolicy(Mentorship))
+
+
+@hooks.register("register_admin_viewset")
+def register_mentoring_viewsets():
+    return MentoringViewSetGroup()
+
+
+@hooks.register("civic_wagtail_profile_panels")
+def mentorships_panel(request, profile):
+    context = profile_panel_context(request, profile)
+    if context is None:
+        return None
+    return render_to_string("civic_wagtail/mentoring/profile_panel.html", context, request)
+
+
+@hooks.register("register_log_actions")
+def register_mentoring_log_actions(actions):
+    for action, label in [
+        ("requested", _("Request mentoring")),
+        ("accepted", _("Accept mentoring request")),
+        ("declined", _("Decline mentoring request")),
+        ("started", _("Start mentorship")),
+        ("completed", _("Complete mentorship")),
+        ("cancelled", _("Cancel mentorship")),
+    ]:
+        actions.register_action(f"civic_wagtail_mentoring.{action}", label, label)
