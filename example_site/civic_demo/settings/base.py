@@ -174,3 +174,17 @@ COMMENTS_XTD_CONFIRM_EMAIL = False
 CIVIC_WAGTAIL_VERIFIED_EMAIL_DOMAINS = ["*.gov", "*.gov.uk", "*.gc.ca", "*.gouv.fr", "*.gov.au"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- discussion ---
+# civic_wagtail's comment form: length limit, labels; keeps the honeypot and security hash.
+COMMENTS_XTD_FORM_CLASS = "civic_wagtail.discussion.forms.CommentForm"
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {"allow_flagging": True, "allow_feedback": True, "show_feedback": True},
+}
+# Pages of these types show a comment thread where their template calls civic_page_panels.
+CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES = [
+    "civic_wagtail_library.BestPracticePage",
+    "civic_wagtail_library.CaseStudyPage",
+    "civic_wagtail_library.ResourcePage",
+    "civic_wagtail_events.EventPage",
+]
