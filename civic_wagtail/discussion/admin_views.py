@@ -1,7 +1,8 @@
 """The moderation queue in the Wagtail admin, and posting blocks as a model viewset."""
 
+from functools import wraps
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import (
     Count,
@@ -39,9 +40,22 @@ TABS = [
 ]
 
 
-def _require_moderator(request):
-    if not can_moderate(request.user):
-        raise PermissionDenied
+def moderator_required(view):
+    """403 for admin users without the moderation permission.
+
+    Wagtail's admin turns ``PermissionDenied`` into a redirect to the dashboard; a moderation
+    URL reached by someone else answers a plain 403 page instead.
+    """
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not can_moderate(request.user):
+            return TemplateResponse(
+                request, "civic_wagtail/discussion/admin/forbidden.html", status=403
+            )
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def _open_report_count():
@@ -81,9 +95,9 @@ def queue_items(tab):
     return comments.filter(is_public=True, open_reports__gt=0)
 
 
+@moderator_required
 def moderation_queue(request):
     """Reported, held and hidden content, each with hide/restore/approve and a reason."""
-    _require_moderator(request)
     tab = request.GET.get("tab", "flagged")
     if tab not in dict(TABS):
         tab = "flagged"
@@ -101,8 +115,8 @@ def moderation_queue(request):
 
 
 @require_POST
+@moderator_required
 def moderate_comment(request, pk):
-    _require_moderator(request)
     comment = get_object_or_404(get_model().norel_objects, pk=pk)
     form = ModerationForm(request.POST)
     if not form.is_valid():
@@ -122,8 +136,8 @@ def moderate_comment(request, pk):
 
 
 @require_POST
+@moderator_required
 def moderate_thread(request, pk):
-    _require_moderator(request)
     thread = get_object_or_404(Thread, pk=pk)
     form = ModerationForm(request.POST)
     if not form.is_valid():
@@ -148,10 +162,9 @@ def _back(request):
 
 class PostingBlockCreateView(generic.CreateView):
     def save_instance(self):
-        instance = self.form.save(commit=False)
-        instance.blocked_by = self.request.user
-        instance.save()
-        return instance
+        # Wagtail's create action saves and writes the "wagtail.create" audit entry.
+        self.form.instance.blocked_by = self.request.user
+        return super().save_instance()
 
 
 class PostingBlockViewSet(ModelViewSet):

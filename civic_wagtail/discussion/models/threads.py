@@ -115,8 +115,11 @@ class Thread(index.Indexed, models.Model):
 
         public = comments_for(self).filter(is_public=True, is_removed=False)
         last = public.order_by("-submit_date").values("submit_date", "user_id").first()
+        self.reply_count = public.count()
+        self.last_activity_at = last["submit_date"] if last else self.created_at
+        self.last_poster_id = last["user_id"] if last else self.author_id
         Thread.objects.filter(pk=self.pk).update(
-            reply_count=public.count(),
-            last_activity_at=last["submit_date"] if last else self.created_at,
-            last_poster_id=last["user_id"] if last else self.author_id,
+            reply_count=self.reply_count,
+            last_activity_at=self.last_activity_at,
+            last_poster_id=self.last_poster_id,
         )
