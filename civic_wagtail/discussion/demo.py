@@ -1,5 +1,6 @@
 """Demo forums: one per topic, threads of realistic length and one very long thread."""
 
+import random
 from datetime import timedelta
 
 from django.utils import timezone
@@ -85,7 +86,9 @@ class DiscussionSeeder(Seeder):
         ctx.shared["forum_index"] = index
 
     def seed_forum(self, ctx, forum, topic, members, long=False):
-        rng = ctx.rng
+        # One generator per forum, drawn from the shared one whether or not anything is
+        # created, so a second run makes the same choices and skips what exists.
+        rng = random.Random(ctx.rng.random())
         name = topic.name.lower()
         titles = [title.format(topic=name) for title in THREAD_TITLES[: rng.randint(3, 5)]]
         if long:
