@@ -7,6 +7,7 @@ output as markup; nh3 is the second wall that catches anything Markdown itself p
 """
 
 import re
+import threading
 
 import markdown
 import nh3
@@ -58,11 +59,21 @@ class _EscapeRawHtml(Extension):
         md.inlinePatterns.deregister("html")
 
 
+_local = threading.local()
+
+
+def _converter():
+    # Building a Markdown instance costs more than converting a comment: keep one per thread.
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=[_EscapeRawHtml(), "fenced_code", "sane_lists"])
+        _local.converter = converter
+    return converter
+
+
 def render_markdown(text):
     """Render member-written Markdown ``text`` to sanitised HTML (a ``SafeString``)."""
-    rendered = markdown.markdown(
-        text or "", extensions=[_EscapeRawHtml(), "fenced_code", "sane_lists"]
-    )
+    rendered = _converter().reset().convert(text or "")
     cleaned = nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,
