@@ -109,13 +109,16 @@ def auto_hide_if_reported(comment):
     return True
 
 
-def set_thread_status(thread, status, moderator, reason):
+def set_thread_status(thread, status, moderator, reason, action=None):
     """Publish, hold or hide a thread, with the reason shown to its author."""
-    action = {
-        Thread.Status.PUBLISHED: APPROVE,
-        Thread.Status.HIDDEN: HIDE,
-        Thread.Status.HELD: HOLD,
-    }[status]
+    action = (
+        action
+        or {
+            Thread.Status.PUBLISHED: APPROVE,
+            Thread.Status.HIDDEN: HIDE,
+            Thread.Status.HELD: HOLD,
+        }[status]
+    )
     with transaction.atomic():
         thread = Thread.objects.select_for_update().get(pk=thread.pk)
         thread.status = status

@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -148,14 +149,20 @@ def moderate_thread(request, pk):
     status = (
         Thread.Status.HIDDEN if form.cleaned_data["action"] == "hide" else Thread.Status.PUBLISHED
     )
-    actions.set_thread_status(thread, status, request.user, form.cleaned_data["reason"])
+    action = actions.RESTORE if form.cleaned_data["action"] == "restore" else None
+    actions.set_thread_status(
+        thread, status, request.user, form.cleaned_data["reason"], action=action
+    )
     messages.success(request, _("Thread “%(title)s” updated.") % {"title": thread.title})
     return redirect(_back(request))
 
 
 def _back(request):
+    # Back to the queue tab, or to the public thread a moderator acted from.
     back = request.POST.get("back", "")
-    if back.startswith(reverse("civic_wagtail_discussion_queue")):
+    if back.startswith("/") and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}
+    ):
         return back
     return reverse("civic_wagtail_discussion_queue")
 

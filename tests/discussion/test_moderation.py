@@ -152,3 +152,32 @@ def test_cannot_report_own_comment_or_hidden_ones(client, reply, verified_member
     assert client.post(f"/discussion/comments/{reply.pk}/flag/").status_code == 403
     assert not CommentFlag.objects.exists()
     assert client.post("/discussion/comments/999999/flag/").status_code == 404
+
+
+def test_moderator_hides_a_thread_from_its_page(client, thread, moderator, verified_member):
+    client.force_login(moderator)
+    html = client.get(thread.get_url()).content.decode()
+    assert "Moderate this thread" in html
+    response = client.post(
+        reverse("civic_wagtail_discussion_moderate_thread", args=[thread.pk]),
+        {"action": "hide", "reason": "duplicate thread", "back": thread.get_url()},
+    )
+    assert response["Location"] == thread.get_url()
+    thread.refresh_from_db()
+    assert thread.status == Thread.Status.HIDDEN
+    client.logout()
+    assert client.get(thread.get_url()).status_code == 404
+    client.force_login(verified_member)  # the author sees why
+    assert "Hidden by a moderator:" in client.get(thread.get_url()).content.decode()
+    client.force_login(moderator)
+    client.post(
+        reverse("civic_wagtail_discussion_moderate_thread", args=[thread.pk]),
+        {"action": "restore", "reason": "not a duplicate after all"},
+    )
+    assert ModelLogEntry.objects.filter(action="civic_wagtail_discussion.restore").exists()
+    # Only local paths are followed back.
+    response = client.post(
+        reverse("civic_wagtail_discussion_moderate_thread", args=[thread.pk]),
+        {"action": "hide", "reason": "x", "back": "https://evil.example/"},
+    )
+    assert response["Location"] == reverse("civic_wagtail_discussion_queue")

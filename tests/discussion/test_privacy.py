@@ -54,3 +54,16 @@ def test_deleting_the_account_erases_too(thread, posts, verified_member):
     verified_member.delete()
     assert_erased(posts, verified_member)
     assert Thread.objects.get().author is None
+
+
+def test_erase_command(thread, posts, verified_member):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("erase_discussion_member", verified_member.email, stdout=out)
+    assert "2 comment" in out.getvalue()
+    assert_erased(posts, verified_member)
+    with pytest.raises(CommandError):
+        call_command("erase_discussion_member", "nobody@example.org")
