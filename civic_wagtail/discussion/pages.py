@@ -38,6 +38,7 @@ def discussion_context(target, request, target_url, page_param="comments", moder
         "page_param": page_param,
         "can_moderate": moderator,
         "replying_to": int(reply_to) if reply_to.isdigit() else None,
+        "allow_anonymous": civic_settings.DISCUSSION_ALLOW_ANONYMOUS,
         "request": request,
         "user": request.user,
     }

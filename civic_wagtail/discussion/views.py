@@ -110,7 +110,12 @@ def post_comment(request):
         if error:
             form.add_error(None, error)
     if form.errors:
-        context = {"form": form, "target": target, "target_url": target_url(target, request)}
+        context = {
+            "form": form,
+            "target": target,
+            "target_url": target_url(target, request),
+            "allow_anonymous": True,  # only reached by those allowed to post
+        }
         return render(request, "civic_wagtail/discussion/comment_error.html", context, status=400)
 
     comment = form.get_comment_object(site_id=get_current_site(request).id)

@@ -213,3 +213,19 @@ def test_search_finds_published_threads_only(client, forum_index, forum, thread,
     html = client.get("/forum/search/?q=backlogs").content.decode()
     assert "How do you handle backlogs?" in html
     assert "Secret backlog plan" not in html
+
+
+@override_settings(CIVIC_WAGTAIL_DISCUSSION_ALLOW_ANONYMOUS=True)
+def test_anonymous_posting_when_allowed_is_held(client, thread):
+    assert 'name="email"' in client.get(thread.get_url()).content.decode()
+    response = post_comment(client, thread, "Visitor here", name="Vi", email="vi@example.org")
+    assert response.status_code == 302
+    comment = XtdComment.objects.get()
+    assert not comment.is_public and comment.user is None
+    assert CommentModeration.objects.get(comment=comment).state == "held"
+
+
+def test_anonymous_visitors_see_a_log_in_link_not_a_form(client, thread):
+    html = client.get(thread.get_url()).content.decode()
+    assert "Log in to join the discussion" in html
+    assert 'name="comment"' not in html
