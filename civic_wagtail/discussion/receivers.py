@@ -51,8 +51,13 @@ def record_new_comment(sender, comment, request, **kwargs):
 
 @receiver(comment_was_flagged, dispatch_uid="civic_discussion.flagged")
 def hide_after_reports(sender, comment, flag, created, request, **kwargs):
-    if created and flag.flag == CommentFlag.SUGGEST_REMOVAL:
-        actions.auto_hide_if_reported(comment)
+    if not created or flag.flag != CommentFlag.SUGGEST_REMOVAL:
+        return
+    if not getattr(request, "_civic_discussion_checked", False) and ratelimit.hit(request, "flag"):
+        # Reported through comments-xtd's own flag URL, over the limit: take it back.
+        flag.delete()
+        return
+    actions.auto_hide_if_reported(comment)
 
 
 @receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="civic_discussion.erase")

@@ -173,6 +173,7 @@ def flag(request, comment_id):
         comment=comment, user=request.user, flag=CommentFlag.SUGGEST_REMOVAL
     )
     if created:
+        request._civic_discussion_checked = True
         signals.comment_was_flagged.send(
             sender=comment.__class__, comment=comment, flag=flag, created=True, request=request
         )

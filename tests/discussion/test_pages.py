@@ -27,7 +27,7 @@ def test_enabled_page_types_get_comments(client, home_page, verified_member):
     assert comment.content_object == home_page and comment.is_public
     html = render_panels(home_page, verified_member)
     assert "Great site" in html and 'id="comment-form"' in html
-    assert "<h2 id=\"discussion-title\">Comments</h2>" in html
+    assert '<h2 id="discussion-title">Comments</h2>' in html
 
 
 def test_other_pages_get_nothing_and_refuse_comments(client, home_page, verified_member):

@@ -67,3 +67,15 @@ def test_stock_comments_url_is_limited_too(client, thread, verified_member):
         assert post_comment(client, thread, text).status_code == 302
     assert client.post("/comments/post/", comment_data(thread, "three")).status_code == 400
     assert XtdComment.objects.count() == 2
+
+
+@override_settings(CIVIC_WAGTAIL_DISCUSSION_RATE_LIMITS=TWO_POSTS)
+def test_stock_flag_url_is_limited_too(client, thread, verified_member):
+    client.force_login(verified_member)
+    post_comment(client, thread, "a")
+    post_comment(client, thread, "b")
+    first, second = XtdComment.objects.order_by("pk")
+    client.force_login(member(username="reporter"))
+    client.post(f"/comments/flag/{first.pk}/")
+    client.post(f"/comments/flag/{second.pk}/")
+    assert CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL).count() == 1
