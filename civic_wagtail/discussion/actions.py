@@ -16,6 +16,7 @@ from civic_wagtail.conf import civic_settings
 
 from .models import CommentModeration, Thread
 from .models.moderation import ModerationState
+from .notifications import notify_thread_author
 
 HIDE = "civic_wagtail_discussion.hide"
 RESTORE = "civic_wagtail_discussion.restore"
@@ -60,6 +61,7 @@ def _set_comment_state(comment, state, reason, moderator, action, public):
     if public and not was_public and state == ModerationState.APPROVED:
         # Followers were not told about a held comment when it was posted.
         notify_comment_followers(comment)
+        notify_thread_author(comment)
     return comment
 
 

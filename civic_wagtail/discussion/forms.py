@@ -49,8 +49,12 @@ class CommentForm(XtdCommentForm):
 class ThreadForm(forms.ModelForm):
     class Meta:
         model = Thread
-        fields = ["title", "body"]
-        labels = {"title": _("Title"), "body": _("Message")}
+        fields = ["title", "body", "author_follows"]
+        labels = {
+            "title": _("Title"),
+            "body": _("Message"),
+            "author_follows": _("Email me when someone replies"),
+        }
         help_texts = {
             "title": _("A question or a subject others will recognise."),
             "body": MARKDOWN_HINT,

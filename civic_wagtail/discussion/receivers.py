@@ -6,10 +6,11 @@ from django.dispatch import receiver
 from django_comments.models import CommentFlag
 from django_comments.signals import comment_was_flagged, comment_will_be_posted
 from django_comments_xtd.models import TmpXtdComment
-from django_comments_xtd.signals import confirmation_received
+from django_comments_xtd.signals import comment_thread_muted, confirmation_received
 
 from . import actions, ratelimit
 from .models import Thread
+from .notifications import notify_thread_author
 from .policy import PostingRefused, check_can_post, hold_reason
 from .privacy import erase_member
 
@@ -47,6 +48,16 @@ def record_new_comment(sender, comment, request, **kwargs):
         actions.hold_comment(created, getattr(request, "_civic_hold_reason", ""))
     elif isinstance(comment.content_object, Thread):
         comment.content_object.refresh_activity()
+        notify_thread_author(created)
+
+
+@receiver(comment_thread_muted, dispatch_uid="civic_discussion.muted")
+def unfollow_muted_thread(sender, comment, request, **kwargs):
+    """comments-xtd's one-click mute also stops the thread-author emails of that person."""
+    if comment.content_type.model_class() is Thread and comment.user_email:
+        Thread.objects.filter(
+            pk=comment.object_pk, author__email__iexact=comment.user_email
+        ).update(author_follows=False)
 
 
 @receiver(comment_was_flagged, dispatch_uid="civic_discussion.flagged")

@@ -9,4 +9,5 @@ urlpatterns = [
     path("comments/<int:comment_id>/like/", views.like, name="like"),
     path("comments/<int:comment_id>/flag/", views.flag, name="flag"),
     path("threads/<int:thread_id>/accept/", views.accept_answer, name="accept_answer"),
+    path("threads/unfollow/<str:token>/", views.unfollow, name="unfollow"),
 ]

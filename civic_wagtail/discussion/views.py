@@ -181,6 +181,18 @@ def flag(request, comment_id):
     return _back(request, comment.get_absolute_url(), f"#c{comment.pk}")
 
 
+def unfollow(request, token):
+    """One-click unsubscribe from the emails about replies in one's own thread."""
+    from .notifications import thread_from_token
+
+    thread = thread_from_token(token)
+    if thread is None:
+        raise Http404(_("This link is not valid."))
+    Thread.objects.filter(pk=thread.pk).update(author_follows=False)
+    context = {"thread": thread, "thread_url": thread.get_url(request)}
+    return render(request, "civic_wagtail/discussion/unfollowed.html", context)
+
+
 @require_POST
 @login_required
 def accept_answer(request, thread_id):

@@ -50,7 +50,9 @@ def register_moderation_menu_item():
 
 @hooks.register("register_admin_viewset")
 def register_posting_block_viewset():
-    return admin_views.PostingBlockViewSet("civic_wagtail_discussion_blocks")
+    return admin_views.PostingBlockViewSet(
+        "civic_wagtail_discussion_blocks", url_prefix="discussion/posting-blocks"
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -69,6 +69,8 @@ class Thread(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    #: The author is emailed about new replies until they unsubscribe (one click).
+    author_follows = models.BooleanField(_("email me about replies"), default=True)
     accepted_comment = models.ForeignKey(
         "django_comments_xtd.XtdComment",
         verbose_name=_("accepted answer"),
