@@ -84,3 +84,28 @@ def test_forum_index_queries_do_not_grow(client, forum_index, forum, users):
     many, response = count_queries(client, forum_index.url)
     assert few == many
     assert "30 threads" in response.content.decode()
+
+
+def test_page_comment_panel_queries_do_not_grow(home_page, users, settings):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    settings.CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES = ["home.HomePage"]
+    template = Template("{% load civic_wagtail_tags %}{% civic_page_panels page %}")
+
+    def render():
+        request = RequestFactory().get("/")
+        request.user = users[2]
+        with CaptureQueriesContext(connection) as queries:
+            html = template.render(Context({"page": home_page, "request": request}))
+        return len(queries), html
+
+    create_comments(home_page, users, 10, random.Random(3), TEXTS)
+    render()
+    few, _ = render()
+    create_comments(home_page, users, 990, random.Random(4), TEXTS)
+    many, html = render()
+    # The site (for the page URL, RequestFactory has no cached one), COUNT, top-level, replies;
+    # the member's permissions are cached on the user object after the first render.
+    assert few == many == 4
+    assert 'id="comment-form"' in html
