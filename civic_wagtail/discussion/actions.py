@@ -6,6 +6,7 @@ comment. Here a hidden comment is replaced by a notice and its replies stay read
 """
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from django_comments_xtd import get_model
@@ -125,7 +126,8 @@ def set_thread_status(thread, status, moderator, reason, action=None):
         thread = Thread.objects.select_for_update().get(pk=thread.pk)
         thread.status = status
         thread.moderation_reason = reason
-        thread.save(update_fields=["status", "moderation_reason"])
+        thread.moderated_at = timezone.now()
+        thread.save(update_fields=["status", "moderation_reason", "moderated_at"])
         log(thread, action, user=moderator, data={"reason": reason, "state": status})
     return thread
 
@@ -143,3 +145,17 @@ def accept_answer(thread, comment, user):
             data={"comment": comment.pk if comment else None},
         )
     return thread
+
+
+def auto_hide_thread_if_reported(thread):
+    """Hide a published thread once ``DISCUSSION_AUTO_HIDE_FLAGS`` members have reported it."""
+    from .models import ThreadReport
+
+    threshold = civic_settings.DISCUSSION_AUTO_HIDE_FLAGS
+    if not threshold or not thread.is_published:
+        return False
+    if ThreadReport.open_for(thread).count() < threshold:
+        return False
+    reason = _("reported by %(count)s members; a moderator will review it") % {"count": threshold}
+    set_thread_status(thread, Thread.Status.HIDDEN, None, reason, action=AUTO_HIDE)
+    return True

@@ -9,6 +9,7 @@ from django.db.models import (
     DateTimeField,
     IntegerField,
     OuterRef,
+    Q,
     Subquery,
     Value,
     prefetch_related_objects,
@@ -28,7 +29,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import actions
 from .forms import ModerationForm
-from .models import PostingBlock, Thread
+from .models import PostingBlock, Thread, ThreadReport
 from .models.moderation import ModerationState
 from .policy import can_moderate
 
@@ -77,8 +78,21 @@ def _open_report_count():
 def queue_items(tab):
     """The comments (or threads) a moderator should look at in ``tab``."""
     if tab == "threads":
+        open_reports = (
+            ThreadReport.objects.filter(
+                thread=OuterRef("pk"),
+                created_at__gt=Coalesce(OuterRef("moderated_at"), EPOCH),
+            )
+            .order_by()
+            .values("thread")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        threads = Thread.objects.annotate(
+            open_reports=Coalesce(Subquery(open_reports, output_field=IntegerField()), Value(0))
+        )
         return (
-            Thread.objects.exclude(status=Thread.Status.PUBLISHED)
+            threads.filter(~Q(status=Thread.Status.PUBLISHED) | Q(open_reports__gt=0))
             .select_related("forum", "author__civic_profile")
             .order_by("-created_at")
         )

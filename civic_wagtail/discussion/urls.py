@@ -9,5 +9,6 @@ urlpatterns = [
     path("comments/<int:comment_id>/like/", views.like, name="like"),
     path("comments/<int:comment_id>/flag/", views.flag, name="flag"),
     path("threads/<int:thread_id>/accept/", views.accept_answer, name="accept_answer"),
+    path("threads/<int:thread_id>/report/", views.report_thread, name="report_thread"),
     path("threads/unfollow/<str:token>/", views.unfollow, name="unfollow"),
 ]

@@ -26,7 +26,7 @@ from civic_wagtail.members.models import get_profile
 
 from . import actions, ratelimit
 from .forms import CommentForm
-from .models import Thread
+from .models import Thread, ThreadReport
 from .pages import is_commentable
 from .policy import PostingRefused, can_moderate, check_can_post
 from .responses import rate_limited, refused
@@ -179,6 +179,26 @@ def flag(request, comment_id):
         )
     messages.success(request, _("Thank you: a moderator will look at this comment."))
     return _back(request, comment.get_absolute_url(), f"#c{comment.pk}")
+
+
+@require_POST
+@login_required
+def report_thread(request, thread_id):
+    """Report a thread; enough reports hide it until a moderator decides."""
+    thread = get_object_or_404(Thread.objects.published().select_related("forum"), pk=thread_id)
+    if thread.author_id == request.user.pk:
+        raise PermissionDenied(_("You cannot report your own thread."))
+    limited = ratelimit.hit(request, "flag")
+    if limited:
+        return rate_limited(request, limited)
+    ThreadReport.objects.get_or_create(thread=thread, user=request.user)
+    if actions.auto_hide_thread_if_reported(thread):
+        messages.success(
+            request, _("Thank you: the thread is hidden until a moderator reviews it.")
+        )
+        return redirect(thread.forum.get_url(request))
+    messages.success(request, _("Thank you: a moderator will look at this thread."))
+    return redirect(thread.get_url(request))
 
 
 def unfollow(request, token):

@@ -181,3 +181,34 @@ def test_moderator_hides_a_thread_from_its_page(client, thread, moderator, verif
         {"action": "hide", "reason": "x", "back": "https://evil.example/"},
     )
     assert response["Location"] == reverse("civic_wagtail_discussion_queue")
+
+
+@override_settings(CIVIC_WAGTAIL_DISCUSSION_AUTO_HIDE_FLAGS=2)
+def test_reported_threads_reach_the_queue_and_hide_after_n(client, thread, moderator):
+    from civic_wagtail.discussion.models import ThreadReport
+
+    url = f"/discussion/threads/{thread.pk}/report/"
+    client.force_login(member(username="r1"))
+    assert client.post(url).status_code == 302
+    assert client.post(url).status_code == 302  # a second report by the same member is one
+    assert ThreadReport.objects.count() == 1
+    client.force_login(moderator)
+    queue = client.get(QUEUE + "?tab=threads").content.decode()
+    assert thread.title in queue and "1 report" in queue
+    # Keeping it dismisses the report; it leaves the queue.
+    client.post(
+        reverse("civic_wagtail_discussion_moderate_thread", args=[thread.pk]),
+        {"action": "approve", "reason": "on topic"},
+    )
+    assert f'id="item-{thread.pk}"' not in client.get(QUEUE + "?tab=threads").content.decode()
+    for name in ("r2", "r3"):
+        client.force_login(member(username=name))
+        client.post(url)
+    thread.refresh_from_db()
+    assert thread.status == Thread.Status.HIDDEN
+    assert ModelLogEntry.objects.filter(action="civic_wagtail_discussion.auto_hide").exists()
+
+
+def test_authors_cannot_report_their_own_thread(client, thread, verified_member):
+    client.force_login(verified_member)
+    assert client.post(f"/discussion/threads/{thread.pk}/report/").status_code == 403

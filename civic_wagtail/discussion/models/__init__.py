@@ -3,7 +3,7 @@
 from .. import conf  # noqa: F401  (registers this app's setting defaults)
 from .forum import CommentableMixin, ForumIndexPage, ForumTopicPage
 from .moderation import CommentModeration, PostingBlock
-from .threads import Thread
+from .threads import Thread, ThreadReport
 
 __all__ = [
     "CommentModeration",
@@ -12,4 +12,5 @@ __all__ = [
     "ForumTopicPage",
     "PostingBlock",
     "Thread",
+    "ThreadReport",
 ]

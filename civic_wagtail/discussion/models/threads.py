@@ -55,6 +55,8 @@ class Thread(index.Indexed, models.Model):
         db_index=True,
     )
     moderation_reason = models.CharField(_("moderation reason"), max_length=255, blank=True)
+    #: Reports made before the latest moderation decision have been dealt with.
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     created_at = models.DateTimeField(_("started"), default=timezone.now)
     #: Denormalised so that a topic lists its threads in one query, latest activity first.
     last_activity_at = models.DateTimeField(
@@ -125,3 +127,29 @@ class Thread(index.Indexed, models.Model):
             last_activity_at=self.last_activity_at,
             last_poster_id=self.last_poster_id,
         )
+
+
+class ThreadReport(models.Model):
+    """A member's request that moderators look at a thread ("suggest removal")."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("thread report")
+        verbose_name_plural = _("thread reports")
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="unique_thread_report")
+        ]
+
+    def __str__(self):
+        return f"{self.thread_id} by {self.user_id}"
+
+    @classmethod
+    def open_for(cls, thread):
+        """Reports made since the thread's latest moderation decision."""
+        reports = cls.objects.filter(thread=thread)
+        if thread.moderated_at:
+            reports = reports.filter(created_at__gt=thread.moderated_at)
+        return reports
