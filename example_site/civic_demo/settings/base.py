@@ -178,6 +178,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- discussion ---
 # civic_wagtail's comment form: length limit, labels; keeps the honeypot and security hash.
 COMMENTS_XTD_FORM_CLASS = "civic_wagtail.discussion.forms.CommentForm"
+# Send follow-up mail in the request like the rest of the site (comments-xtd's default starts
+# a thread per email, which outlives the request and races with tests).
+COMMENTS_XTD_THREADED_EMAILS = False
 COMMENTS_XTD_APP_MODEL_OPTIONS = {
     "default": {"allow_flagging": True, "allow_feedback": True, "show_feedback": True},
 }
