@@ -7,7 +7,7 @@ viewer's own like/report as subqueries, its author's profile and its moderation 
 count does not depend on how many comments the thread holds.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -76,8 +76,6 @@ class CommentPage:
     comments: list
     max_level: int
     total: int
-    accepted: object = None
-    extra: dict = field(default_factory=dict)
 
 
 def comment_page(target, request, page_number=1, can_moderate=False, per_page=None):
