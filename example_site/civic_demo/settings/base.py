@@ -180,3 +180,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 WAGTAIL_FINISH_WORKFLOW_ACTION = "civic_wagtail.review.workflows.publish_workflow_state"
 # Reviewers approve the text they read: an edit during review asks them to approve again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+
+# --- discussion ---
+# civic_wagtail's comment form: length limit, labels; keeps the honeypot and security hash.
+COMMENTS_XTD_FORM_CLASS = "civic_wagtail.discussion.forms.CommentForm"
+# Send follow-up mail in the request like the rest of the site (comments-xtd's default starts
+# a thread per email, which outlives the request and races with tests).
+COMMENTS_XTD_THREADED_EMAILS = False
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {"allow_flagging": True, "allow_feedback": True, "show_feedback": True},
+}
+# Pages of these types show a comment thread where their template calls civic_page_panels.
+CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES = [
+    "civic_wagtail_library.BestPracticePage",
+    "civic_wagtail_library.CaseStudyPage",
+    "civic_wagtail_library.ResourcePage",
+    "civic_wagtail_events.EventPage",
+]

@@ -1,0 +1,42 @@
+"""Settings of the discussion app, read as ``civic_settings.DISCUSSION_*``.
+
+Sites set them as ``CIVIC_WAGTAIL_DISCUSSION_<NAME>``; docs/reference/discussion.md lists them.
+"""
+
+from civic_wagtail.conf import register_defaults
+
+register_defaults(
+    {
+        #: Page models (``"app_label.ModelName"``) that get a comment thread through the
+        #: ``civic_wagtail_page_panels`` hook. A page class can also opt in with
+        #: ``civic_wagtail_comments = True`` (see ``CommentableMixin``).
+        "DISCUSSION_COMMENTABLE_PAGE_TYPES": [],
+        #: Anonymous visitors may not post or reply unless this is True.
+        "DISCUSSION_ALLOW_ANONYMOUS": False,
+        #: What happens to posts of members who are not verified public servants:
+        #: ``"hold"`` (wait for a moderator), ``"allow"`` (publish) or ``"refuse"`` (403).
+        "DISCUSSION_UNVERIFIED_POSTS": "hold",
+        #: Members whose account is younger than this many days have their posts held.
+        #: 0 turns the rule off.
+        "DISCUSSION_HOLD_NEW_MEMBERS_DAYS": 0,
+        #: Longest comment or thread body, in characters.
+        "DISCUSSION_MAX_LENGTH": 5000,
+        #: Rate limits: ``{action: {"member": (count, seconds), "ip": (count, seconds)}}``.
+        #: Counters live in Django's default cache, so use a shared cache (Redis, Memcached)
+        #: when the site runs several processes. ``None`` disables a limit.
+        "DISCUSSION_RATE_LIMITS": {
+            "post": {"member": (10, 600), "ip": (30, 600)},
+            "flag": {"member": (20, 3600), "ip": (60, 3600)},
+        },
+        #: A comment reported by this many members is hidden until a moderator reviews it.
+        #: 0 turns automatic hiding off.
+        "DISCUSSION_AUTO_HIDE_FLAGS": 3,
+        #: Top-level comments per page of a thread (each shown with all its replies).
+        "DISCUSSION_COMMENTS_PER_PAGE": 20,
+        #: Threads per page of a forum topic.
+        "DISCUSSION_THREADS_PER_PAGE": 20,
+        #: Request header holding the client address behind a trusted proxy
+        #: (``"HTTP_X_FORWARDED_FOR"``: its first address is used). ``None``: ``REMOTE_ADDR``.
+        "DISCUSSION_CLIENT_IP_HEADER": None,
+    }
+)

@@ -1,0 +1,155 @@
+"""Forum threads: records with a lifecycle (published, held, hidden), searchable."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+
+class ThreadQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def published(self):
+        return self.filter(status=Thread.Status.PUBLISHED)
+
+    def visible_to(self, user, can_moderate=False):
+        """Published threads, plus the user's own held/hidden ones (all for moderators)."""
+        if can_moderate:
+            return self
+        if user.is_authenticated:
+            return self.filter(models.Q(status=Thread.Status.PUBLISHED) | models.Q(author=user))
+        return self.published()
+
+
+class Thread(index.Indexed, models.Model):
+    """A conversation started by a member in a forum topic; replies are comments-xtd comments."""
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        HELD = "held", _("Awaiting moderation")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+
+    forum = models.ForeignKey(
+        "civic_wagtail_discussion.ForumTopicPage",
+        verbose_name=_("forum"),
+        on_delete=models.CASCADE,
+        related_name="threads",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(
+        _("message"), help_text=_("Markdown: **bold**, _italic_, [links](https://...).")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PUBLISHED,
+        db_index=True,
+    )
+    moderation_reason = models.CharField(_("moderation reason"), max_length=255, blank=True)
+    #: Reports made before the latest moderation decision have been dealt with.
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    #: Denormalised so that a topic lists its threads in one query, latest activity first.
+    last_activity_at = models.DateTimeField(
+        _("last activity"), default=timezone.now, db_index=True
+    )
+    reply_count = models.PositiveIntegerField(_("replies"), default=0)
+    last_poster = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last reply by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    #: The author is emailed about new replies until they unsubscribe (one click).
+    author_follows = models.BooleanField(_("email me about replies"), default=True)
+    accepted_comment = models.ForeignKey(
+        "django_comments_xtd.XtdComment",
+        verbose_name=_("accepted answer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ThreadQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+        index.FilterField("forum_id"),
+    ]
+
+    class Meta:
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        ordering = ["-last_activity_at"]
+        indexes = [models.Index(fields=["forum", "status", "-last_activity_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        # django-contrib-comments redirects to comments through this.
+        return self.forum.full_url + self.forum.reverse_subpage("thread", args=[self.pk])
+
+    def get_url(self, request=None):
+        """The thread's public URL, served by its forum topic page."""
+        return self.forum.get_url(request) + self.forum.reverse_subpage("thread", args=[self.pk])
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    def refresh_activity(self):
+        """Recount published replies and find the last one (after a post or a moderation)."""
+        from ..comments import comments_for
+
+        public = comments_for(self).filter(is_public=True, is_removed=False)
+        last = public.order_by("-submit_date").values("submit_date", "user_id").first()
+        self.reply_count = public.count()
+        self.last_activity_at = last["submit_date"] if last else self.created_at
+        self.last_poster_id = last["user_id"] if last else self.author_id
+        Thread.objects.filter(pk=self.pk).update(
+            reply_count=self.reply_count,
+            last_activity_at=self.last_activity_at,
+            last_poster_id=self.last_poster_id,
+        )
+
+
+class ThreadReport(models.Model):
+    """A member's request that moderators look at a thread ("suggest removal")."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("thread report")
+        verbose_name_plural = _("thread reports")
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="unique_thread_report")
+        ]
+
+    def __str__(self):
+        return f"{self.thread_id} by {self.user_id}"
+
+    @classmethod
+    def open_for(cls, thread):
+        """Reports made since the thread's latest moderation decision."""
+        reports = cls.objects.filter(thread=thread)
+        if thread.moderated_at:
+            reports = reports.filter(created_at__gt=thread.moderated_at)
+        return reports

@@ -1,0 +1,54 @@
+"""Comment threads under other apps' pages, through the ``civic_wagtail_page_panels`` hook."""
+
+from django.template.loader import render_to_string
+
+from civic_wagtail.conf import civic_settings
+
+from .comments import comment_page
+from .forms import CommentForm
+from .policy import can_moderate
+
+
+def is_commentable(page):
+    """Whether ``page`` gets a comment thread (setting or ``civic_wagtail_comments`` flag)."""
+    flag = getattr(page, "civic_wagtail_comments", None)
+    if flag is not None:
+        return bool(flag)
+    return page._meta.label in set(civic_settings.DISCUSSION_COMMENTABLE_PAGE_TYPES)
+
+
+def _page_number(request, param):
+    value = request.GET.get(param, "1") if request else "1"
+    return value if value.isdigit() else 1
+
+
+def discussion_context(target, request, target_url, page_param="comments", moderator=None):
+    """Template context of ``includes/discussion.html`` for any commentable ``target``."""
+    moderator = can_moderate(request.user) if moderator is None else moderator
+    thread_page = comment_page(
+        target, request, _page_number(request, page_param), can_moderate=moderator
+    )
+    reply_to = request.GET.get("reply_to", "")
+    form = CommentForm(target, initial={"reply_to": reply_to if reply_to.isdigit() else 0})
+    return {
+        "target": target,
+        "target_url": target_url,
+        "thread_page": thread_page,
+        "comment_form": form,
+        "page_param": page_param,
+        "can_moderate": moderator,
+        "replying_to": int(reply_to) if reply_to.isdigit() else None,
+        "allow_anonymous": civic_settings.DISCUSSION_ALLOW_ANONYMOUS,
+        "request": request,
+        "user": request.user,
+    }
+
+
+def render_page_comments(request, page):
+    """``civic_wagtail_page_panels`` hook: the comment thread of a commentable page."""
+    if request is None or not is_commentable(page):
+        return None
+    context = discussion_context(page, request, page.get_url(request))
+    return render_to_string(
+        "civic_wagtail/discussion/includes/discussion.html", context, request=request
+    )

@@ -1,0 +1,77 @@
+"""Signal receivers: the posting policy on every comment path, reports, held posts, erasure."""
+
+from django.conf import settings
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+from django_comments.models import CommentFlag
+from django_comments.signals import comment_was_flagged, comment_will_be_posted
+from django_comments_xtd.models import TmpXtdComment
+from django_comments_xtd.signals import comment_thread_muted, confirmation_received
+
+from . import actions, ratelimit
+from .models import Thread
+from .notifications import notify_thread_author
+from .policy import PostingRefused, check_can_post, hold_reason
+from .privacy import erase_member
+
+
+def _forum_of(comment):
+    target = comment.content_object
+    return target.forum if isinstance(target, Thread) else None
+
+
+@receiver(comment_will_be_posted, sender=TmpXtdComment, dispatch_uid="civic_discussion.policy")
+def apply_posting_policy(sender, comment, request, **kwargs):
+    """Refuse or hold a comment; also guards django-contrib-comments' own post URL."""
+    try:
+        check_can_post(request.user)
+    except PostingRefused:
+        return False
+    if not getattr(request, "_civic_discussion_checked", False):
+        # Posted through comments/post/ rather than our view: count it all the same.
+        if ratelimit.hit(request, "post"):
+            return False
+    reason = hold_reason(request.user, _forum_of(comment))
+    if reason:
+        comment.is_public = False
+        request._civic_hold_reason = reason
+    return True
+
+
+@receiver(confirmation_received, sender=TmpXtdComment, dispatch_uid="civic_discussion.created")
+def record_new_comment(sender, comment, request, **kwargs):
+    """comments-xtd created the comment: record a hold, update the thread's activity."""
+    created = comment.get("xtd_comment")
+    if created is None:
+        return
+    if not created.is_public:
+        actions.hold_comment(created, getattr(request, "_civic_hold_reason", ""))
+    elif isinstance(comment.content_object, Thread):
+        comment.content_object.refresh_activity()
+        notify_thread_author(created)
+
+
+@receiver(comment_thread_muted, dispatch_uid="civic_discussion.muted")
+def unfollow_muted_thread(sender, comment, request, **kwargs):
+    """comments-xtd's one-click mute also stops the thread-author emails of that person."""
+    if comment.content_type.model_class() is Thread and comment.user_email:
+        Thread.objects.filter(
+            pk=comment.object_pk, author__email__iexact=comment.user_email
+        ).update(author_follows=False)
+
+
+@receiver(comment_was_flagged, dispatch_uid="civic_discussion.flagged")
+def hide_after_reports(sender, comment, flag, created, request, **kwargs):
+    if not created or flag.flag != CommentFlag.SUGGEST_REMOVAL:
+        return
+    if not getattr(request, "_civic_discussion_checked", False) and ratelimit.hit(request, "flag"):
+        # Reported through comments-xtd's own flag URL, over the limit: take it back.
+        flag.delete()
+        return
+    actions.auto_hide_if_reported(comment)
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="civic_discussion.erase")
+def erase_deleted_member(sender, instance, **kwargs):
+    """Comment rows keep a copy of name, email and IP address: remove it with the account."""
+    erase_member(instance)

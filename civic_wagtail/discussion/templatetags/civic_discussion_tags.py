@@ -1,0 +1,39 @@
+"""Template helpers of the discussion templates: Markdown, author names, URLs with a page."""
+
+from django import template
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext as _
+
+from ..markup import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text):
+    """Member-written Markdown as sanitised HTML."""
+    return render_markdown(text)
+
+
+@register.filter
+def author_name(user, fallback_name=""):
+    """The name shown for a post's author: the profile's display name, or "a former member".
+
+    ``fallback_name`` is the name copied into a comment row (visitors' comments when anonymous
+    posting is on); erasure blanks it.
+    """
+    if user is None:
+        return fallback_name or _("a former member")
+    try:
+        return user.civic_profile.display_name or user.get_username()
+    except ObjectDoesNotExist:
+        return user.get_username()
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, param, number):
+    """The current URL with ``param`` set to ``number`` (other query parameters kept)."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    query.pop("reply_to", None)
+    return "?" + query.urlencode()

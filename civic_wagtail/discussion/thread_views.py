@@ -1,0 +1,139 @@
+"""Views served by the forum pages (routable): topic listing, new thread, thread, search."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from civic_wagtail.conf import civic_settings
+
+from . import ratelimit
+from .forms import ThreadForm
+from .models import Thread
+from .pages import discussion_context
+from .policy import PostingRefused, can_moderate, check_can_post, hold_reason
+from .responses import rate_limited, refused
+
+CREATE = "civic_wagtail_discussion.create_thread"
+
+
+def _page_number(request):
+    value = request.GET.get("page", "1")
+    return value if value.isdigit() else 1
+
+
+def thread_list(forum, request):
+    """The topic's threads, latest activity first, with reply counts and last posters."""
+    threads = (
+        Thread.objects.published()
+        .filter(forum=forum)
+        .select_related("author__civic_profile", "last_poster__civic_profile")
+        .order_by("-last_activity_at", "-pk")
+    )
+    paginator = Paginator(threads, civic_settings.DISCUSSION_THREADS_PER_PAGE)
+    page = paginator.get_page(_page_number(request))
+    return forum.render(
+        request,
+        context_overrides={
+            "threads": page,
+            "forum_url": forum.get_url(request),
+        },
+    )
+
+
+def new_thread(forum, request):
+    """Start a thread: members only, rate-limited, held when the policy says so."""
+    try:
+        check_can_post(request.user)
+        if not request.user.is_authenticated:
+            raise PostingRefused(_("Log in as a member to start a thread."), login=True)
+    except PostingRefused as refusal:
+        return refused(request, refusal)
+    form = ThreadForm()
+    if request.method == "POST":
+        limited = ratelimit.hit(request, "post")
+        if limited:
+            return rate_limited(request, limited)
+        form = ThreadForm(request.POST)
+        if form.is_valid():
+            reason = hold_reason(request.user, forum)
+            with transaction.atomic():
+                thread = form.save(commit=False)
+                thread.forum = forum
+                thread.author = request.user
+                thread.last_poster = request.user
+                if reason:
+                    thread.status = Thread.Status.HELD
+                    thread.moderation_reason = reason
+                thread.save()
+                log(thread, CREATE, user=request.user, data={"status": thread.status})
+            if reason:
+                messages.info(
+                    request,
+                    _("Your thread will appear once a moderator has approved it. %(why)s")
+                    % {"why": reason},
+                )
+            else:
+                messages.success(request, _("Your thread is published."))
+            return redirect(thread.get_url(request))
+    return TemplateResponse(
+        request,
+        "civic_wagtail/discussion/thread_form.html",
+        {"page": forum, "self": forum, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def thread_detail(forum, request, pk):
+    """A thread with one page of its comments; the accepted answer comes first."""
+    moderator = can_moderate(request.user)
+    thread = (
+        Thread.objects.visible_to(request.user, moderator)
+        .filter(forum=forum, pk=pk)
+        .select_related("author__civic_profile", "accepted_comment__user__civic_profile")
+        .first()
+    )
+    if thread is None:
+        raise Http404(_("No such thread."))
+    thread.forum = forum
+    url = forum.get_url(request) + forum.reverse_subpage("thread", args=[thread.pk])
+    context = discussion_context(thread, request, url, page_param="page", moderator=moderator)
+    accepted = thread.accepted_comment
+    if accepted is not None and not accepted.is_public:
+        accepted = None
+    context.update(
+        {
+            "page": forum,
+            "self": forum,
+            "thread": thread,
+            "accepted": accepted,
+            "can_accept": thread.author_id == request.user.pk or moderator,
+        }
+    )
+    return TemplateResponse(request, "civic_wagtail/discussion/thread_detail.html", context)
+
+
+def search_threads(index_page, request):
+    """Search published threads with Wagtail's search backend."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = []
+    if query:
+        forums = list(index_page.get_children().live().public().values_list("pk", flat=True))
+        threads = Thread.objects.published().filter(forum_id__in=forums)
+        results = threads.search(query)
+    paginator = Paginator(results, civic_settings.DISCUSSION_THREADS_PER_PAGE)
+    page = paginator.get_page(_page_number(request))
+    if query:
+        # Search results cannot select_related; fetch the page's rows in one query.
+        ids = [thread.pk for thread in page.object_list]
+        by_id = Thread.objects.select_related("forum", "author__civic_profile").in_bulk(ids)
+        page.object_list = [by_id[i] for i in ids if i in by_id]
+    return index_page.render(
+        request,
+        template="civic_wagtail/discussion/search.html",
+        context_overrides={"query": query, "results": page},
+    )

@@ -1,0 +1,246 @@
+"""Public actions on comments: post, like, report, accept as the answer.
+
+Posting goes through this view rather than django-contrib-comments' ``post_comment`` so that
+refusals and rate limits answer 403/429 pages for people, and form errors keep what was typed.
+It still sends the same signals, so comments-xtd creates the comment, threads it and emails
+followers, and ``receivers.py`` applies the same policy to the stock ``comments/post/`` URL.
+"""
+
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_comments import signals
+from django_comments.models import CommentFlag
+from django_comments_xtd import get_model
+from django_comments_xtd.views import perform_like
+from wagtail.models import Page
+
+from civic_wagtail.members.models import get_profile
+
+from . import actions, ratelimit
+from .forms import CommentForm
+from .models import Thread, ThreadReport
+from .pages import is_commentable
+from .policy import PostingRefused, can_moderate, check_can_post
+from .responses import rate_limited, refused
+
+
+def target_url(target, request):
+    if isinstance(target, Page):
+        return target.get_url(request)
+    if isinstance(target, Thread):
+        return target.get_url(request)
+    return target.get_absolute_url()
+
+
+def _back(request, fallback, anchor=""):
+    next_url = request.POST.get("next") or request.GET.get("next")
+    if not next_url or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = fallback
+    return redirect(next_url + anchor)
+
+
+def _resolve_target(request, data):
+    """The object a comment is posted to, if comments are open on it for this user."""
+    try:
+        model = apps.get_model(*data.get("content_type", "").split(".", 1))
+        target = model._default_manager.get(pk=data.get("object_pk"))
+    except (LookupError, TypeError, ValueError, ValidationError, ObjectDoesNotExist):
+        return None
+    if isinstance(target, Thread):
+        if not (target.is_published or can_moderate(request.user)):
+            return None
+        return target
+    if isinstance(target, Page):
+        target = target.specific
+        if target.live and is_commentable(target):
+            return target
+    return None
+
+
+def _reply_error(form, target):
+    """Check ``reply_to`` names a comment of the same target that can still take replies."""
+    reply_to = form.cleaned_data.get("reply_to") or 0
+    if not reply_to:
+        return None
+    parent = (
+        get_model()
+        .norel_objects.filter(pk=reply_to, object_pk=str(target.pk), is_public=True)
+        .first()
+    )
+    if parent is None:
+        return _("The comment you replied to is no longer available; post a new comment.")
+    if not parent.allow_thread():
+        return _("Replies cannot go deeper here; reply to the comment above instead.")
+    return None
+
+
+@require_POST
+def post_comment(request):
+    """Post a comment or a reply (form fields of comments-xtd's ``XtdCommentForm``)."""
+    data = request.POST.copy()
+    target = _resolve_target(request, data)
+    if target is None:
+        raise Http404(_("Comments are not open here."))
+    try:
+        check_can_post(request.user)
+    except PostingRefused as refusal:
+        return refused(request, refusal)
+    limited = ratelimit.hit(request, "post")
+    if limited:
+        return rate_limited(request, limited)
+    if request.user.is_authenticated:
+        # The name shown is the profile's; comments-contrib copies these into the row.
+        data["name"] = get_profile(request.user).display_name
+        data["email"] = request.user.email or f"member-{request.user.pk}@invalid"
+    form = CommentForm(target, data=data)
+    if form.security_errors():
+        return HttpResponseBadRequest(_("The form expired or was altered. Reload the page."))
+    if form.is_valid():
+        error = _reply_error(form, target)
+        if error:
+            form.add_error(None, error)
+    if form.errors:
+        context = {
+            "form": form,
+            "target": target,
+            "target_url": target_url(target, request),
+            "allow_anonymous": True,  # only reached by those allowed to post
+        }
+        return render(request, "civic_wagtail/discussion/comment_error.html", context, status=400)
+
+    comment = form.get_comment_object(site_id=get_current_site(request).id)
+    comment.ip_address = ratelimit.client_ip(request)
+    if request.user.is_authenticated:
+        comment.user = request.user
+    request._civic_discussion_checked = True
+    responses = signals.comment_will_be_posted.send(
+        sender=comment.__class__, comment=comment, request=request
+    )
+    for _receiver, response in responses:
+        if response is False:
+            raise PermissionDenied(_("This comment was refused."))
+    comment.save()
+    signals.comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
+    created = comment.get("xtd_comment")
+    if created is None:
+        messages.info(request, _("You already posted this comment."))
+        return _back(request, target_url(target, request))
+    if created.is_public:
+        messages.success(request, _("Your comment is published."))
+    else:
+        messages.info(
+            request,
+            _("Thank you. Your comment will appear once a moderator has approved it. %(why)s")
+            % {"why": getattr(request, "_civic_hold_reason", "")},
+        )
+    return _back(request, target_url(target, request), f"#c{created.pk}")
+
+
+def _public_comment(comment_id):
+    return get_object_or_404(get_model().norel_objects, pk=comment_id, is_public=True)
+
+
+@require_POST
+@login_required
+def like(request, comment_id):
+    """Like a comment, or take the like back."""
+    comment = _public_comment(comment_id)
+    perform_like(request, comment)
+    return _back(request, comment.get_absolute_url(), f"#c{comment.pk}")
+
+
+@require_POST
+@login_required
+def flag(request, comment_id):
+    """Report a comment for removal; enough reports hide it until a moderator decides."""
+    comment = _public_comment(comment_id)
+    if comment.user_id == request.user.pk:
+        raise PermissionDenied(_("You cannot report your own comment."))
+    limited = ratelimit.hit(request, "flag")
+    if limited:
+        return rate_limited(request, limited)
+    flag, created = CommentFlag.objects.get_or_create(
+        comment=comment, user=request.user, flag=CommentFlag.SUGGEST_REMOVAL
+    )
+    if created:
+        request._civic_discussion_checked = True
+        signals.comment_was_flagged.send(
+            sender=comment.__class__, comment=comment, flag=flag, created=True, request=request
+        )
+    messages.success(request, _("Thank you: a moderator will look at this comment."))
+    return _back(request, comment.get_absolute_url(), f"#c{comment.pk}")
+
+
+@require_POST
+@login_required
+def report_thread(request, thread_id):
+    """Report a thread; enough reports hide it until a moderator decides."""
+    thread = get_object_or_404(Thread.objects.published().select_related("forum"), pk=thread_id)
+    if thread.author_id == request.user.pk:
+        raise PermissionDenied(_("You cannot report your own thread."))
+    limited = ratelimit.hit(request, "flag")
+    if limited:
+        return rate_limited(request, limited)
+    ThreadReport.objects.get_or_create(thread=thread, user=request.user)
+    if actions.auto_hide_thread_if_reported(thread):
+        messages.success(
+            request, _("Thank you: the thread is hidden until a moderator reviews it.")
+        )
+        return redirect(thread.forum.get_url(request))
+    messages.success(request, _("Thank you: a moderator will look at this thread."))
+    return redirect(thread.get_url(request))
+
+
+def unfollow(request, token):
+    """One-click unsubscribe from the emails about replies in one's own thread."""
+    from .notifications import thread_from_token
+
+    thread = thread_from_token(token)
+    if thread is None:
+        raise Http404(_("This link is not valid."))
+    Thread.objects.filter(pk=thread.pk).update(author_follows=False)
+    context = {"thread": thread, "thread_url": thread.get_url(request)}
+    return render(request, "civic_wagtail/discussion/unfollowed.html", context)
+
+
+@require_POST
+@login_required
+def accept_answer(request, thread_id):
+    """The thread's author or a moderator marks a reply as the accepted answer (or clears it)."""
+    thread = get_object_or_404(Thread.objects.select_related("forum"), pk=thread_id)
+    if not (thread.author_id == request.user.pk or can_moderate(request.user)):
+        raise PermissionDenied(_("Only the person who started the thread can accept an answer."))
+    comment = None
+    if request.POST.get("comment") != "clear":
+        comment = (
+            get_model()
+            .norel_objects.filter(
+                pk=request.POST.get("comment")
+                if str(request.POST.get("comment")).isdigit()
+                else 0,
+                content_type__app_label=Thread._meta.app_label,
+                content_type__model=Thread._meta.model_name,
+                object_pk=str(thread.pk),
+                is_public=True,
+            )
+            .first()
+        )
+        if comment is None:
+            raise Http404(_("That reply is not part of this thread."))
+    actions.accept_answer(thread, comment, request.user)
+    messages.success(
+        request,
+        _("Accepted answer marked.") if comment else _("Accepted answer cleared."),
+    )
+    anchor = f"#c{comment.pk}" if comment else ""
+    return redirect(thread.get_url(request) + anchor)

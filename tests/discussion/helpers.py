@@ -1,0 +1,26 @@
+"""Posting comments through the public form, as a browser would."""
+
+from civic_wagtail.discussion.forms import CommentForm
+
+
+def comment_data(target, text, reply_to=0, followup=False, **extra):
+    """POST data of the comment form for ``target``, with a valid security hash."""
+    form = CommentForm(target)
+    data = {
+        "content_type": form["content_type"].value(),
+        "object_pk": form["object_pk"].value(),
+        "timestamp": form["timestamp"].value(),
+        "security_hash": form["security_hash"].value(),
+        "comment": text,
+        "reply_to": reply_to,
+        "honeypot": "",
+        "next": "/",
+    }
+    if followup:
+        data["followup"] = "on"
+    data.update(extra)
+    return data
+
+
+def post_comment(client, target, text, **kwargs):
+    return client.post("/discussion/comments/post/", comment_data(target, text, **kwargs))
