@@ -10,6 +10,12 @@ def test_home_page_is_accessible(page, live_server, home_page):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == "#main"
+    # A link styled as a button keeps white text on the accent colour.
+    join = page.get_by_role("link", name="Join the community")
+    colours = join.evaluate(
+        "el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]"
+    )
+    assert colours == ["rgb(255, 255, 255)", "rgb(11, 83, 148)"]
     assert_accessible(page)
 
 
