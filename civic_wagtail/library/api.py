@@ -50,6 +50,7 @@ class LibraryPagesAPIViewSet(PagesAPIViewSet):
         return (
             self.model.objects.filter(pk__in=public)
             .order_by("path")
+            .select_related("locale")
             .prefetch_related(
                 Prefetch(
                     "outcomes",

@@ -1,26 +1,26 @@
 """Demo content of the library: indicators, practices, case studies with outcomes, resources.
 
 ``seed_demo --practices N`` creates N practices and 2N case studies (default 30 and 60).
-Large runs take the bulk path: search indexing and the reference index are switched off
-while pages are created, then the search index is filled with ``add_bulk`` in batches.
+Practices and case studies take the bulk path (:mod:`civic_wagtail.library.bulk`): a few
+statements per thousand pages, then the search index is filled with ``add_bulk``. They are
+live pages without revisions; the first edit in the admin creates one.
 """
 
+import random
 from contextlib import contextmanager
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
-from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch.backends import get_search_backends
-from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Collection, CollectionViewRestriction
-from wagtail.signal_handlers import update_reference_index_on_save
 
 from civic_wagtail.seeding import Seeder, get_or_create_child
 
 from . import demo_data as data
+from .bulk import bulk_add_children
 from .models import (
     BestPracticePage,
     CaseStudyOutcome,
@@ -36,24 +36,15 @@ EVIDENCE = ["anecdotal", "monitored", "evaluated", "independent"]
 EVIDENCE_WEIGHTS = [3, 4, 3, 1]
 COSTS = ["low", "medium", "high", "very_high"]
 INDEX_BATCH = 500
+#: Case studies inserted per bulk statement; they can adapt cases of earlier batches.
+BATCH = 1000
 
 
 @contextmanager
 def bulk_indexing(models):
-    """Switch off per-save search and reference indexing of ``models``; index in bulk after.
-
-    Yields a dict model -> list that the caller fills with the pages it created.
-    """
+    """Yield a dict model -> list for the caller to fill; index those pages in bulk after."""
     created = {model: [] for model in models}
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-        post_save.disconnect(update_reference_index_on_save, sender=model)
-    try:
-        yield created
-    finally:
-        for model in models:
-            post_save.connect(post_save_signal_handler, sender=model)
-            post_save.connect(update_reference_index_on_save, sender=model)
+    yield created
     for model, pages in created.items():
         for backend in get_search_backends(with_auto_update=True):
             for start in range(0, len(pages), INDEX_BATCH):
@@ -79,6 +70,7 @@ class LibrarySeeder(Seeder):
     def seed(self, ctx):
         home = ctx.shared["home"]
         count = max(0, ctx.options.get("practices") or 0)
+        self.seed_value = ctx.options.get("seed", 2026)
         self.rng = ctx.rng
         self.terms = {
             key: {term.slug: term for term in ctx.shared[key]}
@@ -127,6 +119,11 @@ class LibrarySeeder(Seeder):
             indicators[slug] = indicator
         return indicators
 
+    def item_rng(self, kind, key):
+        """A generator per page: re-runs skip existing pages without shifting the others."""
+        self.rng = random.Random(f"{self.seed_value}:{kind}:{key}")
+        return self.rng
+
     def outcome(self, model, indicator_slug, page_locale, allow_missing_baseline=True):
         rng = self.rng
         spec = next(row for row in data.INDICATORS if row[0] == indicator_slug)
@@ -173,17 +170,18 @@ class LibrarySeeder(Seeder):
                 yield slugify(title), title, topic, indicators
 
     def seed_practices(self, ctx, library, count, created):
-        rng = self.rng
         existing = {
             page.slug: page for page in BestPracticePage.objects.child_of(library).defer_streamfields()
         }
-        practices = []
+        practices, new = [], []
         now = timezone.now()
         specs = list(self.practice_specs(count))
+        self.topic_by_slug = {slug: topic for slug, _title, topic, _ind in specs}
         for slug, title, topic, indicators in ctx.progress(specs, "practices", len(specs)):
             if slug in existing:
                 practices.append(existing[slug])
                 continue
+            rng = self.item_rng("practice", slug)
             place, org_type, region, level = rng.choice(data.PLACES)
             page = BestPracticePage(
                 title=title,
@@ -228,10 +226,10 @@ class LibrarySeeder(Seeder):
             page.regions.set([self.terms["regions"][region]])
             page.organisation_types.set([self.terms["organisation_types"][org_type]])
             page.outcomes.add(self.outcome(PracticeOutcome, indicators[0], library.locale, False))
-            library.add_child(instance=page)
-            page.last_published_at = page.first_published_at
-            created.append(page)
+            new.append(page)
             practices.append(page)
+        bulk_add_children(library, new)
+        created.extend(new)
         return practices
 
     # Case studies -------------------------------------------------------------------------
@@ -239,14 +237,13 @@ class LibrarySeeder(Seeder):
     def seed_case_studies(self, ctx, library, practices, count, created):
         if not practices:
             return
-        rng = self.rng
         existing = set(CaseStudyPage.objects.child_of(library).values_list("slug", flat=True))
-        topic_of = {p.pk: p.topics.all()[0].slug for p in practices[: len(data.PRACTICES) * 5]}
         # Early practices are adopted more often: a long tail, as in real libraries.
         weights = [1 / (k + 1) ** 0.7 for k in range(len(practices))]
-        cases_by_practice = {}
+        cases_by_practice, pending = {}, []
         now = timezone.now()
         for j in ctx.progress(range(count), "case studies", count):
+            rng = self.item_rng("case", j)
             practice = rng.choices(practices, weights)[0]
             place, org_type, region, level = rng.choice(data.PLACES)
             city = place.split(",")[0]
@@ -254,11 +251,11 @@ class LibrarySeeder(Seeder):
             slug = f"{slugify(title)}-{j + 1}"
             if slug in existing:
                 continue
-            earlier = cases_by_practice.setdefault(practice.pk, [])
+            earlier = cases_by_practice.get(practice.pk, [])
             roll = rng.random()
             origin = practice if roll < 0.6 else (rng.choice(earlier) if earlier and roll < 0.8
                                                   else None)
-            topic = topic_of.get(practice.pk) or practice.topics.all()[0].slug
+            topic = self.topic_by_slug[practice.slug]
             indicators = data.PRACTICES[topic][1]
             page = CaseStudyPage(
                 title=title,
@@ -287,9 +284,18 @@ class LibrarySeeder(Seeder):
             page.organisation_types.set([self.terms["organisation_types"][org_type]])
             for indicator in rng.sample(indicators, rng.randint(1, len(indicators))):
                 page.outcomes.add(self.outcome(CaseStudyOutcome, indicator, library.locale))
-            library.add_child(instance=page)
-            earlier.append(page)
+            pending.append((practice.pk, page))
+            if len(pending) >= BATCH:
+                self.flush_cases(library, pending, cases_by_practice, created)
+        self.flush_cases(library, pending, cases_by_practice, created)
+
+    def flush_cases(self, library, pending, cases_by_practice, created):
+        """Insert pending case studies; from now on later ones may adapt them."""
+        bulk_add_children(library, [page for _pk, page in pending])
+        for practice_pk, page in pending:
+            cases_by_practice.setdefault(practice_pk, []).append(page)
             created.append(page)
+        pending.clear()
 
     # Resources ----------------------------------------------------------------------------
 

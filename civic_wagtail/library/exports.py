@@ -71,7 +71,7 @@ def outcome_rows(pages, request):
                 _number(outcome.baseline),
                 _number(outcome.target),
                 _number(outcome.actual),
-                _number(as_percent(outcome.relative_change)),
+                _percent(outcome.relative_change),
                 "yes" if outcome.is_comparable else "no",
                 outcome.period_start.isoformat() if outcome.period_start else "",
                 outcome.period_end.isoformat() if outcome.period_end else "",
@@ -83,6 +83,11 @@ def _number(value):
     if value is None:
         return ""
     return format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
+
+
+def _percent(change):
+    value = as_percent(change)
+    return "" if value is None else str(value)
 
 
 def serve_outcomes_csv(index_page, request):

@@ -25,24 +25,46 @@ def paginate(request, items):
 
 
 def load_cards(pages):
-    """The specific pages for ``pages`` (base Page objects), in order, with what cards show."""
+    """The specific pages for ``pages`` (base Page objects), in order, with what cards show.
+
+    Every query below runs with all the ids of the page of results, whatever their type,
+    so the number of queries is the same for any mix of practices and case studies.
+    """
     ids = [page.pk for page in pages]
-    specific = {}
+    if not ids:
+        return []
+    specific, terms = {}, defaultdict(lambda: defaultdict(list))
     for model in (BestPracticePage, CaseStudyPage):
-        rows = (
-            model.objects.filter(pk__in=ids)
-            .defer_streamfields()
-            .prefetch_related("topics", "regions")
+        specific.update(
+            (row.pk, row) for row in model.objects.filter(pk__in=ids).defer_streamfields()
         )
-        specific.update({row.pk: row for row in rows})
+        for relation in ("topics", "regions"):
+            for page_id, term in related_terms(model, relation, ids):
+                terms[page_id][relation].append(term)
     counts = adoption_counts(ids)
     cards = []
     for page in pages:
         card = specific.get(page.pk)
         if card is not None:
             card.adoption_total = counts.get(page.pk, 0)
+            card.topic_list = terms[page.pk]["topics"]
+            card.region_list = terms[page.pk]["regions"]
             cards.append(card)
     return cards
+
+
+def related_terms(model, relation, ids):
+    """(page id, term) pairs of a many-to-many ``relation`` of ``model``, in one query."""
+    field = model._meta.get_field(relation)
+    through = field.remote_field.through
+    source = field.m2m_field_name()
+    target = field.m2m_reverse_field_name()
+    rows = (
+        through.objects.filter(**{f"{source}__in": ids})
+        .select_related(target)
+        .order_by(f"{target}__name")
+    )
+    return [(getattr(row, f"{source}_id"), getattr(row, target)) for row in rows]
 
 
 def adoption_counts(ids):

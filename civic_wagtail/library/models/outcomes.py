@@ -7,7 +7,7 @@ synchronised, so every translation reports the same measurements.
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -101,11 +101,19 @@ class AbstractOutcome(TranslatableMixin, Orderable):
         if errors:
             raise ValidationError(errors)
 
+    def _get_indicator(self):
+        try:
+            return self.indicator
+        except ObjectDoesNotExist:
+            return None
+
     def get_unit(self):
-        return self.unit or (self.indicator.unit if self.indicator_id else "")
+        """The row's unit, or its indicator's."""
+        return self.unit or getattr(self._get_indicator(), "unit", "")
 
     def get_direction(self):
-        return self.direction or (self.indicator.direction if self.indicator_id else "")
+        """``"lower"`` or ``"higher"``: the row's direction, or its indicator's."""
+        return self.direction or getattr(self._get_indicator(), "direction", "")
 
     @property
     def is_comparable(self):
