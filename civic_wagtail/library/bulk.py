@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 def _insert_specific_rows(model, pages):
     """INSERT the specific table's rows (multi-table inheritance defeats bulk_create)."""
-    fields = [f for f in model._meta.local_concrete_fields]
+    fields = list(model._meta.local_concrete_fields)
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))

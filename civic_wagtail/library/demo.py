@@ -170,9 +170,8 @@ class LibrarySeeder(Seeder):
                 yield slugify(title), title, topic, indicators
 
     def seed_practices(self, ctx, library, count, created):
-        existing = {
-            page.slug: page for page in BestPracticePage.objects.child_of(library).defer_streamfields()
-        }
+        pages = BestPracticePage.objects.child_of(library).defer_streamfields()
+        existing = {page.slug: page for page in pages}
         practices, new = [], []
         now = timezone.now()
         specs = list(self.practice_specs(count))

@@ -37,7 +37,9 @@ def submissions(user):
 
 def status_label(page):
     if page.live:
-        return _("Published") if not page.has_unpublished_changes else _("Published, edits pending")
+        if page.has_unpublished_changes:
+            return _("Published, edits pending")
+        return _("Published")
     return STATUS_LABELS.get(page.workflow_status, _("Draft"))
 
 

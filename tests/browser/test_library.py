@@ -74,6 +74,7 @@ def test_member_filters_opens_a_practice_and_submits_an_adapted_case_study(
     page.get_by_role("button", name="Send for review").click()
     page.wait_for_load_state()
     assert page.url.endswith("/members/profile/")
-    assert "Permit tracker in Nantes" in page.locator("#library-submissions-heading + ul").inner_text()
+    submissions = page.locator("#library-submissions-heading + ul").inner_text()
+    assert "Permit tracker in Nantes" in submissions
     submitted = CaseStudyPage.objects.get(title="Permit tracker in Nantes")
     assert submitted.adapted_from_id == tracker.pk and not submitted.live

@@ -2,7 +2,13 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import (
+    GroupApprovalTask,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from civic_wagtail.library.models import CaseStudyPage
 from tests.factories import RegionFactory, TopicFactory
@@ -21,7 +27,7 @@ def review_workflow(library):
     workflow = Workflow.objects.create(name="Peer review")
     task = GroupApprovalTask.objects.create(name="Reviewers approve")
     task.groups.set([Group.objects.get_or_create(name="Reviewers")[0]])
-    workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=library)
     return workflow
 
@@ -85,6 +91,7 @@ def test_verified_member_submits_an_adapted_case_study(
 
 
 def test_submission_without_a_workflow_stays_a_draft(client, library, verified_member):
+    WorkflowPage.objects.all().delete()  # Wagtail's default workflow sits on the root
     client.force_login(verified_member)
     client.post(library.url + "submit/", valid_data())
     page = CaseStudyPage.objects.get()

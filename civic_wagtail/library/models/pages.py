@@ -45,7 +45,10 @@ class LibraryIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["civic_wagtail_library.BestPracticePage", "civic_wagtail_library.CaseStudyPage"]
+    subpage_types = [
+        "civic_wagtail_library.BestPracticePage",
+        "civic_wagtail_library.CaseStudyPage",
+    ]
     template = "civic_wagtail/library/library_index_page.html"
 
     class Meta:

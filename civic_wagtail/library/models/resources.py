@@ -93,18 +93,21 @@ class ResourceMixin(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self):
-        super().clean()
-        if not self.document_id and not self.external_url:
-            raise ValidationError(
-                {"external_url": _("Choose a document or give an external link.")}
-            )
+    def __str__(self):
+        return getattr(self, "title", "") or str(self.resource_type)
 
     def save(self, *args, **kwargs):
         if not self.file_format and self.document_id:
             extension = os.path.splitext(self.document.filename)[1].lstrip(".")
             self.file_format = extension.upper()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.document_id and not self.external_url:
+            raise ValidationError(
+                {"external_url": _("Choose a document or give an external link.")}
+            )
 
     @property
     def size_display(self):
@@ -189,3 +192,6 @@ class DownloadTally(models.Model):
 
     class Meta:
         verbose_name = _("download count")
+
+    def __str__(self):
+        return f"{self.resource_id}: {self.count}"
