@@ -22,8 +22,7 @@ def _insert_specific_rows(model, pages):
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     rows = [
-        [f.get_db_prep_save(f.pre_save(page, True), connection) for f in fields]
-        for page in pages
+        [f.get_db_prep_save(f.pre_save(page, True), connection) for f in fields] for page in pages
     ]
     with connection.cursor() as cursor:
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608
@@ -32,11 +31,14 @@ def _insert_specific_rows(model, pages):
 def _cluster_relations(model):
     m2m = [f for f in model._meta.get_fields() if isinstance(f, ParentalManyToManyField)]
     children = [
-        rel
-        for rel in model._meta.related_objects
-        if isinstance(rel.remote_field, ParentalKey)
+        rel for rel in model._meta.related_objects if isinstance(rel.remote_field, ParentalKey)
     ]
     return m2m, children
+
+
+def _in_memory(page, name):
+    """Objects given to a cluster relation (``set()``/``add()``) before the page is saved."""
+    return list(getattr(page, "_cluster_related_objects", {}).get(name, []))
 
 
 @transaction.atomic
@@ -56,6 +58,15 @@ def bulk_add_children(parent, pages, batch_size=1000):
     for start in range(0, len(pages), batch_size):
         batch = pages[start : start + batch_size]
         bases = []
+        # Read the in-memory relations while the pages have no primary key: afterwards the
+        # cluster managers would query the database for each page.
+        terms = {
+            field.name: [_in_memory(page, field.name) for page in batch] for field in m2m_fields
+        }
+        children = {
+            relation.name: [_in_memory(page, relation.get_accessor_name()) for page in batch]
+            for relation in child_relations
+        }
         for page in batch:
             step += 1
             page.path = Page._get_path(parent.path, parent.depth + 1, step)
@@ -86,14 +97,14 @@ def bulk_add_children(parent, pages, batch_size=1000):
             through.objects.bulk_create(
                 [
                     through(**{f"{source}_id": page.pk, f"{target}_id": term.pk})
-                    for page in batch
-                    for term in getattr(page, field.name).all()
+                    for page, page_terms in zip(batch, terms[field.name], strict=True)
+                    for term in page_terms
                 ]
             )
         for relation in child_relations:
             rows = []
-            for page in batch:
-                for child in getattr(page, relation.get_accessor_name()).all():
+            for page, page_children in zip(batch, children[relation.name], strict=True):
+                for child in page_children:
                     setattr(child, relation.field.attname, page.pk)
                     rows.append(child)
             relation.related_model.objects.bulk_create(rows)

@@ -10,6 +10,7 @@ from .filters import indicator_choices
 from .models import BestPracticePage, Indicator
 
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
+NUMBER = forms.TextInput(attrs={"inputmode": "decimal"})
 
 
 def text_to_rich_text(text):
@@ -57,10 +58,14 @@ class CaseStudySubmissionForm(forms.Form):
         required=False,
         help_text=_("Optional: one measured result. Editors can add more later."),
     )
-    baseline = forms.DecimalField(label=_("Baseline"), required=False, max_digits=16,
-                                  decimal_places=4)
-    actual = forms.DecimalField(label=_("Actual"), required=False, max_digits=16,
-                                decimal_places=4)
+    # Text inputs (not type=number): browsers would silently drop what they can't parse,
+    # and the member would not see what they typed.
+    baseline = forms.DecimalField(
+        label=_("Baseline"), required=False, max_digits=16, decimal_places=4, widget=NUMBER
+    )
+    actual = forms.DecimalField(
+        label=_("Actual"), required=False, max_digits=16, decimal_places=4, widget=NUMBER
+    )
     period_start = forms.DateField(
         label=_("Period start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

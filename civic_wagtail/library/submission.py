@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from civic_wagtail.members.models import is_verified_member
 from civic_wagtail.models import Region, Topic
@@ -73,6 +74,7 @@ def create_submission(index_page, form, user):
             )
         )
     index_page.add_child(instance=page)
+    log(page, "wagtail.create", user=user)
     page.save_revision(user=user, log_action=True)
     workflow = page.get_workflow()
     if workflow:

@@ -81,6 +81,10 @@ def test_verified_member_submits_an_adapted_case_study(
     row = page.outcomes.get()
     assert (row.indicator, row.actual, row.baseline) == (days, 12, 30)
     assert page.latest_revision.user == verified_member
+    from wagtail.models import PageLogEntry
+
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.create",
+                                       user=verified_member).exists()
     state = WorkflowState.objects.get(object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.workflow == review_workflow
