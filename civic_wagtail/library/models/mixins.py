@@ -81,24 +81,26 @@ def adoption_filter(page_ref):
     return Q(adapted_from=page_ref) | Q(practices=page_ref)
 
 
+def _count(queryset):
+    counted = queryset.order_by().annotate(
+        n=Func(F("pk"), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)")
+    )
+    return Coalesce(Subquery(counted.values("n"), output_field=models.IntegerField()), 0)
+
+
 def adoption_count_expression():
     """How many live case studies adopted the outer page: for ``annotate()`` and ordering.
 
-    A correlated ``COUNT(DISTINCT ...)`` subquery, so listings can sort by adoption
-    without a query per page.
+    Two correlated counts, each answered from an index (the practices link table, the
+    ``adapted_from`` column), rather than one count over an ``OR`` that no index serves:
+    cases applying the page, plus cases adapted from it that do not also apply it.
     """
     from .pages import CaseStudyPage
 
-    counted = (
-        CaseStudyPage.objects.filter(live=True)
-        .filter(adoption_filter(OuterRef("pk")))
-        .order_by()
-        .annotate(
-            n=Func(F("pk"), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)")
-        )
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+    live = CaseStudyPage.objects.filter(live=True)
+    applying = live.filter(practices=OuterRef("pk"))
+    adapting_only = live.filter(adapted_from=OuterRef("pk")).exclude(practices=OuterRef("pk"))
+    return _count(applying) + _count(adapting_only)
 
 
 def last_reviewed_expression():
