@@ -10,6 +10,7 @@ import random
 from contextlib import contextmanager
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import accumulate
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -238,12 +239,12 @@ class LibrarySeeder(Seeder):
             return
         existing = set(CaseStudyPage.objects.child_of(library).values_list("slug", flat=True))
         # Early practices are adopted more often: a long tail, as in real libraries.
-        weights = [1 / (k + 1) ** 0.7 for k in range(len(practices))]
+        weights = list(accumulate(1 / (k + 1) ** 0.7 for k in range(len(practices))))
         cases_by_practice, pending = {}, []
         now = timezone.now()
         for j in ctx.progress(range(count), "case studies", count):
             rng = self.item_rng("case", j)
-            practice = rng.choices(practices, weights)[0]
+            practice = rng.choices(practices, cum_weights=weights)[0]
             place, org_type, region, level = rng.choice(data.PLACES)
             city = place.split(",")[0]
             title = f"{practice.title} in {city}"
