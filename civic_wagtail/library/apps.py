@@ -3,7 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LibraryConfig(AppConfig):
+    """Best-practice library, case studies, resource hub and structured outcomes."""
+
     name = "civic_wagtail.library"
     label = "civic_wagtail_library"
     verbose_name = _("Civic Wagtail library")
     default_auto_field = "django.db.models.BigAutoField"
+    #: Site search and the open-data API. Not "library/": that is the index page's path.
+    civic_wagtail_url_prefix = "hub/"
+    civic_wagtail_role_permissions = {
+        "editors": ["add_indicator", "change_indicator", "delete_indicator"],
+    }
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -1,0 +1,112 @@
+"""The public form through which a verified member contributes a case study."""
+
+from django import forms
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+
+from civic_wagtail.models import Region, Topic
+
+from .filters import indicator_choices
+from .models import BestPracticePage, Indicator
+
+TEXTAREA = forms.Textarea(attrs={"rows": 5})
+NUMBER = forms.TextInput(attrs={"inputmode": "decimal"})
+
+
+def text_to_rich_text(text):
+    """Plain text from the form as rich-text paragraphs (escaped, blank lines split them)."""
+    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(
+        "<p>{}</p>".format(escape(part).replace("\n", "<br/>")) for part in paragraphs if part
+    )
+
+
+class CaseStudySubmissionForm(forms.Form):
+    """A case study with, optionally, the practice it adapts and one measured outcome."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Two or three sentences: what you did and what changed."),
+    )
+    organisation = forms.CharField(label=_("Organisation"), max_length=200)
+    place = forms.CharField(
+        label=_("Place"), max_length=200, help_text=_("City and country, e.g. Lyon, France.")
+    )
+    challenge = forms.CharField(label=_("The challenge"), widget=TEXTAREA)
+    what_was_done = forms.CharField(label=_("What you did"), widget=TEXTAREA)
+    lessons = forms.CharField(label=_("Lessons learned"), widget=TEXTAREA, required=False)
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    adapted_from = forms.ModelChoiceField(
+        queryset=BestPracticePage.objects.live().public(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _(
+                "The practice you are adapting is no longer published: start again from the "
+                "library."
+            )
+        },
+    )
+    indicator = forms.ChoiceField(
+        label=_("Indicator"),
+        required=False,
+        help_text=_("Optional: one measured result. Editors can add more later."),
+    )
+    # Text inputs (not type=number): browsers would silently drop what they can't parse,
+    # and the member would not see what they typed.
+    baseline = forms.DecimalField(
+        label=_("Baseline"), required=False, max_digits=16, decimal_places=4, widget=NUMBER
+    )
+    actual = forms.DecimalField(
+        label=_("Actual"), required=False, max_digits=16, decimal_places=4, widget=NUMBER
+    )
+    period_start = forms.DateField(
+        label=_("Period start"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label=_("Period end"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    evidence_url = forms.URLField(label=_("Evidence link"), required=False)
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.locale = locale
+        self.fields["topics"].choices = list(
+            Topic.objects.for_locale(locale).values_list("pk", "name")
+        )
+        self.fields["region"].choices = [
+            ("", _("Choose a region")),
+            *Region.objects.for_locale(locale).values_list("pk", "name"),
+        ]
+        self.fields["indicator"].choices = [("", _("No outcome yet")), *indicator_choices(locale)]
+        for name in ("baseline", "actual"):
+            self.fields[name].error_messages["invalid"] = _(
+                "Enter a number, using digits and a decimal point (e.g. 42 or 12.5)."
+            )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        measured = [data.get(name) for name in ("baseline", "actual")]
+        if data.get("indicator") and all(value is None for value in measured):
+            self.add_error("actual", _("Give the actual value (and the baseline if you have it)."))
+        if not data.get("indicator") and any(value is not None for value in measured):
+            self.add_error("indicator", _("Choose which indicator these numbers measure."))
+        return data
+
+    def get_indicator(self):
+        slug = self.cleaned_data.get("indicator")
+        if not slug:
+            return None
+        return (
+            Indicator.objects.filter(slug=slug, locale=self.locale).first()
+            or Indicator.objects.filter(slug=slug).order_by("pk").first()
+        )

@@ -1,0 +1,96 @@
+"""Site-wide search across the library and any page type other apps contribute.
+
+Uses Wagtail's search backend (``WAGTAILSEARCH_BACKENDS``): the database backend by default,
+OpenSearch/Elasticsearch by configuration, with no code change. Facets count results per
+page type through the backend's ``facet("content_type_id")``.
+
+Other apps add their page types with a hook::
+
+    @hooks.register("civic_wagtail_search_models")
+    def search_events():
+        return [EventPage]
+
+or a site lists the models itself in ``CIVIC_WAGTAIL_LIBRARY_SEARCH_MODELS``.
+"""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
+from django.template.response import TemplateResponse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.models import Page
+
+from civic_wagtail.conf import civic_settings
+
+from .filters import current_locale
+from .listing import paginate
+
+
+def get_search_models():
+    """The page models the site search covers, in facet order."""
+    configured = civic_settings.LIBRARY_SEARCH_MODELS
+    if configured is not None:
+        try:
+            models = [apps.get_model(label) for label in configured]
+        except (LookupError, ValueError) as error:
+            raise ImproperlyConfigured(
+                f"CIVIC_WAGTAIL_LIBRARY_SEARCH_MODELS: {error}. Use 'app_label.ModelName'."
+            ) from error
+    else:
+        from .models import BestPracticePage, CaseStudyPage, ResourcePage
+
+        models = [BestPracticePage, CaseStudyPage, ResourcePage]
+        for hook in hooks.get_hooks("civic_wagtail_search_models"):
+            models.extend(model for model in hook() if model not in models)
+    return [model for model in models if issubclass(model, Page)]
+
+
+def type_key(model):
+    return model._meta.label_lower
+
+
+def load_specific(pages):
+    """Specific instances of ``pages`` in order: one query per page type on the page."""
+    ids = [page.pk for page in pages]
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [specific[pk] for pk in ids if pk in specific]
+
+
+def site_search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    selected = request.GET.get("type", "")
+    models = get_search_models()
+    by_key = {type_key(model): model for model in models}
+    context = {"query": query, "selected": selected, "facets": [], "page_obj": None,
+               "results": [], "error": None}
+    status = 200
+    if selected and selected not in by_key:
+        context["error"] = _("There is no content type “%(type)s” to search in.") % {
+            "type": selected
+        }
+        status = 400
+    elif query:
+        base = Page.objects.live().public().filter(locale=current_locale()).type(*models)
+        counts = base.search(query).facet("content_type_id")
+        for model in models:
+            content_type = ContentType.objects.get_for_model(model)
+            context["facets"].append(
+                {
+                    "key": type_key(model),
+                    "label": model._meta.verbose_name_plural,
+                    "count": counts.get(content_type.pk, 0),
+                    "url": "?" + urlencode({"q": query, "type": type_key(model)}),
+                }
+            )
+        scoped = base.type(by_key[selected]) if selected else base
+        page_obj = paginate(request, scoped.search(query))
+        context["page_obj"] = page_obj
+        context["results"] = load_specific(list(page_obj.object_list))
+        context["all_url"] = "?" + urlencode({"q": query})
+        context["query_string"] = urlencode({"q": query, "type": selected} if selected
+                                            else {"q": query})
+    return TemplateResponse(
+        request, "civic_wagtail/library/search.html", context, status=status
+    )

@@ -1,0 +1,17 @@
+"""Non-page URLs of the library, mounted at ``hub/`` by ``civic_wagtail.urls``.
+
+Pages carry their own sub-URLs (``/library/outcomes.csv``, ``/library/submit/``,
+``/resources/<slug>/download/``); this module holds what belongs to no page.
+"""
+
+from django.urls import include, path
+
+from .api import api_router
+from .search import site_search
+
+app_name = "civic_wagtail_library"
+
+urlpatterns = [
+    path("search/", site_search, name="search"),
+    path("api/v2/", include((api_router.get_urlpatterns(), "api"), namespace="api")),
+]
