@@ -12,7 +12,7 @@ import re
 from datetime import UTC, date, timedelta
 from functools import lru_cache
 
-from icalendar import Calendar, Event, Timezone, vDuration
+from icalendar import Calendar, Event, Timezone, vDuration, vText
 from icalendar.prop.conference import Conference
 
 from civic_wagtail.conf import civic_settings
@@ -115,14 +115,16 @@ def calendar_head(name, uid, url=None, description=None, language=None):
     """Everything a feed writes before its first component (BEGIN:VCALENDAR ... UID)."""
     refresh = timedelta(seconds=civic_settings.EVENTS_REFRESH_SECONDS)
     calendar = Calendar.new(
-        prodid=civic_settings.EVENTS_PRODID,
-        method="PUBLISH",
-        name=clean_text(name),
-        uid=uid,
-        url=url,
-        description=clean_text(description) or None,
+        prodid=civic_settings.EVENTS_PRODID, method="PUBLISH", uid=uid, url=url,
         refresh_interval=refresh,
     )
+    # icalendar 7.3 stores NAME/X-WR-CALNAME (and DESCRIPTION via Calendar.new) untyped, so
+    # a newline in them raises and ";" is not escaped: add them as TEXT ourselves.
+    calendar.add("NAME", vText(clean_text(name)))
+    calendar.add("X-WR-CALNAME", vText(clean_text(name)))
+    if clean_text(description):
+        calendar.add("DESCRIPTION", vText(clean_text(description)))
+        calendar.add("X-WR-CALDESC", vText(clean_text(description)))
     # RFC 7986 5.7 requires VALUE=DURATION on REFRESH-INTERVAL; icalendar omits it.
     calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
     calendar.add("X-PUBLISHED-TTL", vDuration(refresh))
