@@ -132,6 +132,9 @@ class SiteFeed(EventFeed):
 
     def items(self, request, obj):
         root = obj["site"].root_page
+        if root.locale_id != obj["locale"].pk:
+            # Translated trees hang under the translation of the site's root page.
+            root = root.get_translation_or_none(obj["locale"]) or root
         return EventPage.objects.descendant_of(root).filter(locale=obj["locale"])
 
     def title(self, obj):
