@@ -8,24 +8,78 @@ from .models import EventIndexPage, EventPage, OccurrenceChange
 
 #: (title, type, format, zone, venue, description)
 TEMPLATES = [
-    ("Permit reform clinic", "workshop", "in_person", "Europe/Paris", "Hôtel de Ville, Lyon",
-     "Bring a permit process you want to shorten; leave with a mapped, simpler version."),
-    ("Waste collection data meetup", "meetup", "hybrid", "Europe/London", "Guildhall, London",
-     "Route optimisation, bin sensors and what the numbers really said."),
-    ("Emergency dispatch webinar", "webinar", "online", "America/New_York", "",
-     "How three counties cut call-to-dispatch time; Q&A with the dispatch leads."),
-    ("Public health campaigns that worked", "conference", "in_person", "America/Toronto",
-     "Metro Toronto Convention Centre", "Two days of evaluated campaigns, from flu shots to heat."),
-    ("Service design training", "training", "online", "Australia/Sydney", "",
-     "Six sessions on research with residents, prototyping and accessible forms."),
-    ("Participatory budgeting exchange", "meetup", "in_person", "America/Mexico_City",
-     "Palacio del Ayuntamiento", "Cities share ballot design, turnout and what got built."),
-    ("Transit safety roundtable", "webinar", "online", "Pacific/Auckland", "",
-     "Operators and regulators on night-time safety measures."),
-    ("Housing first practitioners' day", "conference", "hybrid", "Europe/Berlin",
-     "Rotes Rathaus, Berlin", "Evidence, funding models and lessons from five programmes."),
-    ("Open data office hours", "workshop", "online", "America/Los_Angeles", "",
-     "Drop in with your dataset questions."),
+    (
+        "Permit reform clinic",
+        "workshop",
+        "in_person",
+        "Europe/Paris",
+        "Hôtel de Ville, Lyon",
+        "Bring a permit process you want to shorten; leave with a mapped, simpler version.",
+    ),
+    (
+        "Waste collection data meetup",
+        "meetup",
+        "hybrid",
+        "Europe/London",
+        "Guildhall, London",
+        "Route optimisation, bin sensors and what the numbers really said.",
+    ),
+    (
+        "Emergency dispatch webinar",
+        "webinar",
+        "online",
+        "America/New_York",
+        "",
+        "How three counties cut call-to-dispatch time; Q&A with the dispatch leads.",
+    ),
+    (
+        "Public health campaigns that worked",
+        "conference",
+        "in_person",
+        "America/Toronto",
+        "Metro Toronto Convention Centre",
+        "Two days of evaluated campaigns, from flu shots to heat.",
+    ),
+    (
+        "Service design training",
+        "training",
+        "online",
+        "Australia/Sydney",
+        "",
+        "Six sessions on research with residents, prototyping and accessible forms.",
+    ),
+    (
+        "Participatory budgeting exchange",
+        "meetup",
+        "in_person",
+        "America/Mexico_City",
+        "Palacio del Ayuntamiento",
+        "Cities share ballot design, turnout and what got built.",
+    ),
+    (
+        "Transit safety roundtable",
+        "webinar",
+        "online",
+        "Pacific/Auckland",
+        "",
+        "Operators and regulators on night-time safety measures.",
+    ),
+    (
+        "Housing first practitioners' day",
+        "conference",
+        "hybrid",
+        "Europe/Berlin",
+        "Rotes Rathaus, Berlin",
+        "Evidence, funding models and lessons from five programmes.",
+    ),
+    (
+        "Open data office hours",
+        "workshop",
+        "online",
+        "America/Los_Angeles",
+        "",
+        "Drop in with your dataset questions.",
+    ),
 ]
 RECURRING = [
     # (title, repeat, interval, weekdays, positions, count, until offset days, zone)
@@ -47,7 +101,11 @@ class EventsSeeder(Seeder):
     def seed(self, ctx):
         home = ctx.shared["home"]
         index, _ = get_or_create_child(
-            home, EventIndexPage, "events", title="Events", show_in_menus=True,
+            home,
+            EventIndexPage,
+            "events",
+            title="Events",
+            show_in_menus=True,
             intro="Webinars, workshops and conferences of the community. Subscribe from "
             "your calendar app to stay up to date.",
             search_description="Events for public-sector professionals.",
@@ -69,10 +127,19 @@ class EventsSeeder(Seeder):
             all_day = kind == "conference"
             status = ctx.rng.choices(["CONFIRMED", "TENTATIVE", "CANCELLED"], [85, 8, 7])[0]
             self._create(
-                ctx, index, slug, f"{title} #{n // len(TEMPLATES) + 1}",
-                event_type=kind, event_format=fmt, time_zone=zone, venue=venue,
-                description=description, status=status, all_day=all_day,
-                start_date=day, end_date=day + timedelta(days=1 if all_day else 0),
+                ctx,
+                index,
+                slug,
+                f"{title} #{n // len(TEMPLATES) + 1}",
+                event_type=kind,
+                event_format=fmt,
+                time_zone=zone,
+                venue=venue,
+                description=description,
+                status=status,
+                all_day=all_day,
+                start_date=day,
+                end_date=day + timedelta(days=1 if all_day else 0),
                 start_time=None if all_day else time(hour),
                 end_time=None if all_day else time(hour + ctx.rng.choice([1, 2])),
                 topics=ctx.rng.sample(topics, min(2, len(topics))),
@@ -85,11 +152,23 @@ class EventsSeeder(Seeder):
                 continue
             start = anchor - timedelta(days=14)
             self._create(
-                ctx, index, slug, title, event_type="meetup", event_format="online",
-                time_zone=zone, description="A regular call open to all verified members.",
-                start_date=start, end_date=start, start_time=time(15), end_time=time(16),
-                repeat=repeat, repeat_interval=interval, repeat_weekdays=days,
-                repeat_positions=positions, repeat_count=count,
+                ctx,
+                index,
+                slug,
+                title,
+                event_type="meetup",
+                event_format="online",
+                time_zone=zone,
+                description="A regular call open to all verified members.",
+                start_date=start,
+                end_date=start,
+                start_time=time(15),
+                end_time=time(16),
+                repeat=repeat,
+                repeat_interval=interval,
+                repeat_weekdays=days,
+                repeat_positions=positions,
+                repeat_count=count,
                 repeat_until=start + timedelta(days=until) if until else None,
                 topics=ctx.rng.sample(topics, min(1, len(topics))),
                 changes=n == 0,
@@ -116,8 +195,10 @@ class EventsSeeder(Seeder):
             if len(first) > 3:
                 moved = first[3].start + timedelta(days=1)
                 page.occurrence_changes.create(
-                    original_date=first[3].start.date(), action=OccurrenceChange.Action.MOVE,
-                    new_date=moved.date(), new_start_time=moved.time(),
+                    original_date=first[3].start.date(),
+                    action=OccurrenceChange.Action.MOVE,
+                    new_date=moved.date(),
+                    new_start_time=moved.time(),
                     new_end_time=(moved + timedelta(hours=1)).time(),
                 )
         page.save_revision().publish()

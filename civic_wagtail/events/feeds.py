@@ -105,7 +105,8 @@ class EventFeed:
         if self.filename:
             response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
         patch_cache_control(
-            response, **{self.cache_visibility: True},
+            response,
+            **{self.cache_visibility: True},
             max_age=civic_settings.EVENTS_REFRESH_SECONDS,
         )
         last_ts = int(last_modified.timestamp()) if last_modified else None

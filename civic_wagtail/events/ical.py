@@ -107,15 +107,21 @@ def render_event(page, url, stamp, sequence, categories=()):
 @lru_cache(maxsize=512)
 def vtimezone(tzid):
     """The VTIMEZONE block for ``tzid`` (cached: building one takes milliseconds)."""
-    return Timezone.from_tzid(tzid, first_date=TZ_FIRST_DATE, last_date=TZ_LAST_DATE).to_ical(
-    ).decode("utf-8")
+    return (
+        Timezone.from_tzid(tzid, first_date=TZ_FIRST_DATE, last_date=TZ_LAST_DATE)
+        .to_ical()
+        .decode("utf-8")
+    )
 
 
 def calendar_head(name, uid, url=None, description=None, language=None):
     """Everything a feed writes before its first component (BEGIN:VCALENDAR ... UID)."""
     refresh = timedelta(seconds=civic_settings.EVENTS_REFRESH_SECONDS)
     calendar = Calendar.new(
-        prodid=civic_settings.EVENTS_PRODID, method="PUBLISH", uid=uid, url=url,
+        prodid=civic_settings.EVENTS_PRODID,
+        method="PUBLISH",
+        uid=uid,
+        url=url,
         refresh_interval=refresh,
     )
     # icalendar 7.3 stores NAME/X-WR-CALNAME (and DESCRIPTION via Calendar.new) untyped, so

@@ -92,8 +92,10 @@ def describe(start, end, all_day, reader_tz=None):
             text += " – " + date_format(last, "l j F Y")
         return {"text": text + " " + _("(all day)"), "iso": start.date().isoformat()}
     same_day = start.date() == end.date()
-    text = date_format(start, "l j F Y, H:i") + " – " + date_format(
-        end, "H:i" if same_day else "l j F Y, H:i"
+    text = (
+        date_format(start, "l j F Y, H:i")
+        + " – "
+        + date_format(end, "H:i" if same_day else "l j F Y, H:i")
     )
     text += f" {start.tzname()} ({start.tzinfo.key})"
     result = {"text": text, "iso": start.isoformat()}

@@ -21,17 +21,35 @@ from .ical import render_event
 #: Fields whose change makes calendar clients update an event (RFC 5546 2.1.4: time,
 #: recurrence, status, place).
 SIGNIFICANT_FIELDS = (
-    "start_date", "start_time", "end_date", "end_time", "all_day", "time_zone", "status",
-    "repeat", "repeat_interval", "repeat_weekdays", "repeat_positions", "repeat_until",
-    "repeat_count", "venue", "address", "join_url",
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "all_day",
+    "time_zone",
+    "status",
+    "repeat",
+    "repeat_interval",
+    "repeat_weekdays",
+    "repeat_positions",
+    "repeat_until",
+    "repeat_count",
+    "venue",
+    "address",
+    "join_url",
 )
 
 
 def fingerprint(page):
     data = {name: str(getattr(page, name)) for name in SIGNIFICANT_FIELDS}
     data["changes"] = sorted(
-        (str(c.original_date), c.action, str(c.new_date), str(c.new_start_time),
-         str(c.new_end_time))
+        (
+            str(c.original_date),
+            c.action,
+            str(c.new_date),
+            str(c.new_start_time),
+            str(c.new_end_time),
+        )
         for c in page.occurrence_changes.all()
     )
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()

@@ -36,9 +36,9 @@ def on_event_deleted(sender, instance, **kwargs):
 def _restriction_changed(sender, instance, **kwargs):
     """Making a page private (or public again) adds or removes its events from feeds."""
     page = instance.page
-    entries = EventFeedEntry.objects.filter(
-        page__path__startswith=page.path
-    ).values_list("feed_urls", flat=True)
+    entries = EventFeedEntry.objects.filter(page__path__startswith=page.path).values_list(
+        "feed_urls", flat=True
+    )
     flat = sorted({url for group in entries for url in group})
     FeedChange.touch()
     transaction.on_commit(lambda: purge(flat))

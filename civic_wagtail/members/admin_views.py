@@ -1,12 +1,11 @@
 """Coordinators review pending members in the Wagtail admin."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
-
-import django_filters
 
 from .models import MemberProfile
 from .verification import set_status

@@ -15,11 +15,27 @@ def calendar(transactional_db, home_page):
     index = make_index(home_page, intro="Community events.")
     permits = TopicFactory(slug="permits", name="Permits")
     day = (timezone.now() + timedelta(days=7)).date()
-    make_event(index, title="Permit clinic in Sydney", slug="sydney", topics=[permits],
-               time_zone="Australia/Sydney", start_date=day, end_date=day,
-               start_time=time(18, 30), end_time=time(20))
-    make_event(index, title="Waste data meetup", slug="waste", time_zone="Europe/London",
-               start_date=day, end_date=day, start_time=time(9), end_time=time(10))
+    make_event(
+        index,
+        title="Permit clinic in Sydney",
+        slug="sydney",
+        topics=[permits],
+        time_zone="Australia/Sydney",
+        start_date=day,
+        end_date=day,
+        start_time=time(18, 30),
+        end_time=time(20),
+    )
+    make_event(
+        index,
+        title="Waste data meetup",
+        slug="waste",
+        time_zone="Europe/London",
+        start_date=day,
+        end_date=day,
+        start_time=time(9),
+        end_time=time(10),
+    )
     return index
 
 

@@ -31,9 +31,7 @@ def cast(index, topic, verified_member):
     public = make_event(index, title="Public", topics=[topic], slug="public")
     draft = make_event(index, title="Draft", topics=[topic], slug="draft", publish=False)
     private = make_event(index, title="Private", topics=[topic], slug="private")
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.LOGIN
-    )
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     restricted = make_event(index, title="Restricted", topics=[topic], slug="restricted")
     restriction = PageViewRestriction.objects.create(
         page=restricted, restriction_type=PageViewRestriction.GROUPS
@@ -87,15 +85,18 @@ def test_single_event_download(client, index, cast):
 def test_filters_combine(client, index, topic):
     make_event(index, title="Webinar on permits", topics=[topic], event_type="webinar")
     make_event(index, title="Workshop on permits", topics=[topic], event_type="workshop")
-    make_event(index, title="Webinar online", event_type="webinar", event_format="online",
-               join_url="https://meet.example/x")
+    make_event(
+        index,
+        title="Webinar online",
+        event_type="webinar",
+        event_format="online",
+        join_url="https://meet.example/x",
+    )
     titles = lambda url: sorted(str(e["SUMMARY"]) for e in vevents(client.get(url)))  # noqa: E731
     assert titles("/events/feed/?topic=permits&type=webinar") == ["Webinar on permits"]
     assert titles("/events/feed/?format=online") == ["Webinar online"]
     assert titles("/events/feed/?type=webinar") == ["Webinar on permits", "Webinar online"]
-    assert titles("/calendar/topics/permits.ics") == [
-        "Webinar on permits", "Workshop on permits"
-    ]
+    assert titles("/calendar/topics/permits.ics") == ["Webinar on permits", "Workshop on permits"]
 
 
 def test_non_canonical_filter_urls_redirect_to_the_canonical_one(client, index, topic):
@@ -160,15 +161,26 @@ def add_many(index, template, n):
     pages = []
     for i in range(n):
         page = EventPage(
-            title=f"Bulk {i}", slug=f"bulk-{i}", event_type="webinar", event_format="in_person",
-            start_date=date(2030, 1, 1), start_time=template.start_time,
-            end_date=date(2030, 1, 1), end_time=template.end_time, time_zone="Asia/Tokyo",
+            title=f"Bulk {i}",
+            slug=f"bulk-{i}",
+            event_type="webinar",
+            event_format="in_person",
+            start_date=date(2030, 1, 1),
+            start_time=template.start_time,
+            end_date=date(2030, 1, 1),
+            end_time=template.end_time,
+            time_zone="Asia/Tokyo",
         )
         index.add_child(instance=page)
         pages.append(page)
     EventFeedEntry.objects.bulk_create(
-        EventFeedEntry(page=p, uid=f"bulk-{p.pk}", vevent=entry.vevent.replace(
-            entry.uid, f"bulk-{p.pk}"), tzids=["Asia/Tokyo"], published_at=entry.published_at)
+        EventFeedEntry(
+            page=p,
+            uid=f"bulk-{p.pk}",
+            vevent=entry.vevent.replace(entry.uid, f"bulk-{p.pk}"),
+            tzids=["Asia/Tokyo"],
+            published_at=entry.published_at,
+        )
         for p in pages
     )
 

@@ -4,12 +4,11 @@ import re
 from datetime import date, time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import vText
 
 from civic_wagtail.events.ical import clean_text
-from civic_wagtail.events.models import EventFeedEntry
 from tests.events.helpers import make_event, make_index, parse, republish, vevents
 from tests.factories import TopicFactory
 
@@ -39,9 +38,13 @@ def test_feed_bytes_follow_the_rfc(client, index):
     topic = TopicFactory(name="Permits, licences; inspections")
     long_title = "Réunion publique sur les permis de construire — " * 4
     make_event(
-        index, title=long_title, topics=[topic],
-        description='Line one\nA, B; C \\ D "quoted"', event_format="hybrid",
-        join_url="https://meet.example.org/room", venue="Hôtel de Ville",
+        index,
+        title=long_title,
+        topics=[topic],
+        description='Line one\nA, B; C \\ D "quoted"',
+        event_format="hybrid",
+        join_url="https://meet.example.org/room",
+        venue="Hôtel de Ville",
     )
     response = client.get("/calendar/all.ics")
     body = response.content
@@ -57,7 +60,7 @@ def test_feed_bytes_follow_the_rfc(client, index):
         "X-PUBLISHED-TTL:PT1H\r\n",
         "CATEGORIES:Permits\\, licences\\; inspections\r\n",
         "CONFERENCE;FEATURE=VIDEO;LABEL=Join;VALUE=URI:https://meet.example.org/room\r\n",
-        "DESCRIPTION:Line one\\nA\\, B\\; C \\\\ D \"quoted\"\r\n",
+        'DESCRIPTION:Line one\\nA\\, B\\; C \\\\ D "quoted"\r\n',
         "URL:http://localhost/events/",
         "DTSTART;TZID=Europe/Paris:20300305T100000\r\n",
         "STATUS:CONFIRMED\r\n",
@@ -74,12 +77,16 @@ def test_one_vtimezone_per_tzid(client, index):
     make_event(index, title="Paris again", time_zone="Europe/Paris")
     make_event(index, title="Sydney", time_zone="Australia/Sydney")
     make_event(index, title="In UTC", time_zone="UTC")
-    make_event(index, title="All day", all_day=True, start_time=None, end_time=None,
-               time_zone="America/Chicago")
+    make_event(
+        index,
+        title="All day",
+        all_day=True,
+        start_time=None,
+        end_time=None,
+        time_zone="America/Chicago",
+    )
     calendar = parse(client.get("/calendar/all.ics"))
-    used = {
-        event["DTSTART"].params.get("TZID") for event in calendar.walk("VEVENT")
-    } - {None}
+    used = {event["DTSTART"].params.get("TZID") for event in calendar.walk("VEVENT")} - {None}
     assert used == {"Europe/Paris", "Australia/Sydney"}
     assert sorted(tz["TZID"] for tz in calendar.walk("VTIMEZONE")) == sorted(used)
     assert calendar.get_missing_tzids() == set()
@@ -124,12 +131,20 @@ def test_sequence_increases_on_significant_changes_only(client, index):
 
 def test_series_with_skipped_cancelled_and_moved_dates(client, index):
     make_event(
-        index, repeat="weekly", repeat_weekdays=["TU"], repeat_until=date(2030, 4, 30),
+        index,
+        repeat="weekly",
+        repeat_weekdays=["TU"],
+        repeat_until=date(2030, 4, 30),
         changes=[
             {"original_date": date(2030, 3, 12), "action": "exclude"},
             {"original_date": date(2030, 3, 19), "action": "cancel"},
-            {"original_date": date(2030, 3, 26), "action": "move", "new_date": date(2030, 3, 27),
-             "new_start_time": time(14), "new_end_time": time(15)},
+            {
+                "original_date": date(2030, 3, 26),
+                "action": "move",
+                "new_date": date(2030, 3, 27),
+                "new_start_time": time(14),
+                "new_end_time": time(15),
+            },
         ],
     )
     body = client.get("/calendar/all.ics").content
@@ -191,12 +206,31 @@ def content_lines(body):
 
 
 EVENT_KEYS = {
-    "SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "SEQUENCE", "DESCRIPTION",
-    "LAST-MODIFIED", "LOCATION", "STATUS", "URL", "CATEGORIES", "CONTACT",
+    "SUMMARY",
+    "DTSTART",
+    "DTEND",
+    "DTSTAMP",
+    "UID",
+    "SEQUENCE",
+    "DESCRIPTION",
+    "LAST-MODIFIED",
+    "LOCATION",
+    "STATUS",
+    "URL",
+    "CATEGORIES",
+    "CONTACT",
 }
 CALENDAR_KEYS = {
-    "VERSION", "PRODID", "METHOD", "NAME", "X-WR-CALNAME", "REFRESH-INTERVAL", "UID",
-    "X-PUBLISHED-TTL", "DESCRIPTION", "X-WR-CALDESC",
+    "VERSION",
+    "PRODID",
+    "METHOD",
+    "NAME",
+    "X-WR-CALNAME",
+    "REFRESH-INTERVAL",
+    "UID",
+    "X-PUBLISHED-TTL",
+    "DESCRIPTION",
+    "X-WR-CALDESC",
 }
 
 
@@ -207,8 +241,14 @@ def test_arbitrary_text_reads_back_exactly_and_adds_no_property(title, descripti
     assert_well_formed(body)
     lines_ = content_lines(body)
     begins = [line for line in lines_ if line.startswith(b"BEGIN:")]
-    assert begins == [b"BEGIN:VCALENDAR", b"BEGIN:VTIMEZONE", b"BEGIN:STANDARD",
-                      b"BEGIN:DAYLIGHT", b"BEGIN:STANDARD", b"BEGIN:VEVENT"]
+    assert begins == [
+        b"BEGIN:VCALENDAR",
+        b"BEGIN:VTIMEZONE",
+        b"BEGIN:STANDARD",
+        b"BEGIN:DAYLIGHT",
+        b"BEGIN:STANDARD",
+        b"BEGIN:VEVENT",
+    ]
     assert sum(line.startswith(b"UID:") for line in lines_) == 2  # calendar and event
     calendar = parse(body)
     (event,) = calendar.walk("VEVENT")

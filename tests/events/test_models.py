@@ -32,8 +32,11 @@ def test_time_zone_must_be_real():
 def test_online_event_needs_a_link():
     message = errors_of(event_format="online")["join_url"][0]
     assert "join link or a registration link" in message
-    EventPage(title="T", slug="t", **{**EVENT_DEFAULTS, "event_format": "online",
-                                      "registration_url": "https://x.example"}).clean()
+    EventPage(
+        title="T",
+        slug="t",
+        **{**EVENT_DEFAULTS, "event_format": "online", "registration_url": "https://x.example"},
+    ).clean()
 
 
 def test_series_end_by_date_or_count_not_both():
@@ -73,8 +76,9 @@ def test_admin_form_fields_for_days_and_positions():
 
 
 def test_checks_report_bad_settings():
-    with override_settings(CIVIC_WAGTAIL_EVENTS_REFRESH_SECONDS=0,
-                           CIVIC_WAGTAIL_EVENTS_TIME_ZONES=["Nowhere/Land"]):
+    with override_settings(
+        CIVIC_WAGTAIL_EVENTS_REFRESH_SECONDS=0, CIVIC_WAGTAIL_EVENTS_TIME_ZONES=["Nowhere/Land"]
+    ):
         ids = {error.id for error in check_events_settings()}
     assert ids == {"civic_wagtail_events.E002", "civic_wagtail_events.E003"}
     assert check_events_settings() == []

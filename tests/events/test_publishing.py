@@ -44,11 +44,14 @@ def run(capture, action):
         return action()
 
 
-def test_publish_purges_every_feed_the_event_is_in(index, purged,
-                                                    django_capture_on_commit_callbacks):
+def test_publish_purges_every_feed_the_event_is_in(
+    index, purged, django_capture_on_commit_callbacks
+):
     permits = TopicFactory(slug="permits")
-    run(django_capture_on_commit_callbacks,
-        lambda: make_event(index, slug="clinic", topics=[permits]))
+    run(
+        django_capture_on_commit_callbacks,
+        lambda: make_event(index, slug="clinic", topics=[permits]),
+    )
     base = "http://localhost"
     expected = {
         f"{base}/calendar/all.ics",

@@ -49,10 +49,12 @@ def test_every_two_weeks_until_a_date_writes_until_in_utc_inside_the_rule():
     text = rule.as_text(start)
     # 23:59:59 on the last local day (EST, UTC-5) is 04:59:59 UTC the next day.
     assert text == "FREQ=WEEKLY;UNTIL=20310101T045959Z;INTERVAL=2;BYDAY=WE"
-    ours = expand(start.replace(tzinfo=None), start.replace(hour=10, tzinfo=None),
-                  "America/New_York", rule)
-    assert [o.start for o in ours] == dateutil_starts(rule, start.replace(tzinfo=None),
-                                                       "America/New_York")
+    ours = expand(
+        start.replace(tzinfo=None), start.replace(hour=10, tzinfo=None), "America/New_York", rule
+    )
+    assert [o.start for o in ours] == dateutil_starts(
+        rule, start.replace(tzinfo=None), "America/New_York"
+    )
     assert ours[-1].start.date() == date(2030, 12, 25)
 
 
@@ -66,7 +68,9 @@ def test_excluded_cancelled_and_moved_dates():
     }
     occurrences = expand(start, start.replace(hour=11), "Europe/Paris", rule, changes)
     assert [o.start.date() for o in occurrences] == [
-        date(2030, 3, 5), date(2030, 3, 19), date(2030, 3, 27)
+        date(2030, 3, 5),
+        date(2030, 3, 19),
+        date(2030, 3, 27),
     ]
     assert occurrences[1].cancelled and not occurrences[0].cancelled
     assert occurrences[2].moved

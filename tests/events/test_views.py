@@ -23,15 +23,24 @@ def soon(days=10):
 
 def test_calendar_page_lists_upcoming_and_past_and_filters(client, index):
     permits = TopicFactory(slug="permits", name="Permits")
-    make_event(index, title="Future permits", slug="f", topics=[permits],
-               start_date=soon(), end_date=soon())
+    make_event(
+        index,
+        title="Future permits",
+        slug="f",
+        topics=[permits],
+        start_date=soon(),
+        end_date=soon(),
+    )
     make_event(index, title="Future other", slug="o", start_date=soon(5), end_date=soon(5))
-    make_event(index, title="Old one", slug="old", start_date=date(2020, 1, 7),
-               end_date=date(2020, 1, 7))
+    make_event(
+        index, title="Old one", slug="old", start_date=date(2020, 1, 7), end_date=date(2020, 1, 7)
+    )
     html = client.get("/events/").content.decode()
     assert "Future permits" in html and "Future other" in html and "Old one" not in html
     assert html.index("Future other") < html.index("Future permits")  # soonest first
-    assert '<link rel="alternate" type="text/calendar" title="Events" href="/events/feed/">' in html
+    assert (
+        '<link rel="alternate" type="text/calendar" title="Events" href="/events/feed/">' in html
+    )
     assert 'href="webcal://testserver/events/feed/"' in html
 
     filtered = client.get("/events/?topic=permits").content.decode()
@@ -44,8 +53,16 @@ def test_calendar_page_lists_upcoming_and_past_and_filters(client, index):
 
 
 def test_times_are_shown_in_the_events_zone_and_the_readers_on_request(client, index):
-    make_event(index, title="Sydney talk", slug="syd", time_zone="Australia/Sydney",
-               start_date=soon(), end_date=soon(), start_time=time(18), end_time=time(19))
+    make_event(
+        index,
+        title="Sydney talk",
+        slug="syd",
+        time_zone="Australia/Sydney",
+        start_date=soon(),
+        end_date=soon(),
+        start_time=time(18),
+        end_time=time(19),
+    )
     html = client.get("/events/").content.decode()
     assert "18:00 – 19:00" in html and "(Australia/Sydney)" in html
     mine = client.get("/events/?tz=Europe/London").content.decode()
@@ -54,9 +71,17 @@ def test_times_are_shown_in_the_events_zone_and_the_readers_on_request(client, i
 
 
 def test_month_view_expands_series(client, index):
-    make_event(index, title="Weekly call", slug="call", repeat="weekly", repeat_weekdays=["TU"],
-               repeat_count=10, start_date=date(2030, 3, 5), end_date=date(2030, 3, 5),
-               changes=[{"original_date": date(2030, 3, 19), "action": "cancel"}])
+    make_event(
+        index,
+        title="Weekly call",
+        slug="call",
+        repeat="weekly",
+        repeat_weekdays=["TU"],
+        repeat_count=10,
+        start_date=date(2030, 3, 5),
+        end_date=date(2030, 3, 5),
+        changes=[{"original_date": date(2030, 3, 19), "action": "cancel"}],
+    )
     html = client.get("/events/?view=month&month=2030-03").content.decode()
     assert html.count("Weekly call") == 4  # 5, 12, 19 (cancelled), 26 March
     assert "Tuesday 19 March" in html and "Cancelled" in html
@@ -67,8 +92,14 @@ def test_month_view_expands_series(client, index):
 def test_calendar_listing_query_count_does_not_grow(client, index, django_assert_num_queries):
     def add(n):
         for i in range(n):
-            make_event(index, title=f"E{i}", slug=f"e{i}-{n}", start_date=soon(i + 1),
-                       end_date=soon(i + 1), topics=[TopicFactory()])
+            make_event(
+                index,
+                title=f"E{i}",
+                slug=f"e{i}-{n}",
+                start_date=soon(i + 1),
+                end_date=soon(i + 1),
+                topics=[TopicFactory()],
+            )
 
     add(3)
     client.get("/events/")
@@ -87,7 +118,10 @@ def test_event_page_offers_calendar_links(client, index):
     html = client.get(page.url).content.decode()
     assert 'href="/events/clinic/ical/"' in html
     assert "webcal://testserver/events/clinic/ical/" in html
-    assert "https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Clinic%20%26%20Q%2FA" in html
+    assert (
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Clinic%20%26%20Q%2FA"
+        in html
+    )
     assert "dates=20300305T090000Z%2F20300305T103000Z" in html
     assert "ctz=Europe%2FParis" in html
     assert "https://outlook.live.com/calendar/0/deeplink/compose?" in html

@@ -122,7 +122,10 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
     event_type = models.CharField(_("type"), max_length=20, choices=EventType.choices)
     event_format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
     status = models.CharField(
-        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.CONFIRMED,
+        _("status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.CONFIRMED,
         help_text=_("A cancelled event stays in subscribers' calendars, marked as cancelled."),
     )
     start_date = models.DateField(_("start date"))
@@ -131,8 +134,11 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     all_day = models.BooleanField(_("all day"), default=False)
     time_zone = models.CharField(
-        _("time zone"), max_length=64, validators=[validate_time_zone],
-        default=default_time_zone, help_text=_("Where the event happens, or where its host is."),
+        _("time zone"),
+        max_length=64,
+        validators=[validate_time_zone],
+        default=default_time_zone,
+        help_text=_("Where the event happens, or where its host is."),
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.TextField(_("address"), blank=True)
@@ -186,8 +192,14 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
             heading=_("Repeats"),
         ),
         MultiFieldPanel(
-            [FieldPanel("venue"), FieldPanel("address"), FieldPanel("join_url"),
-             FieldPanel("registration_url"), FieldPanel("capacity"), FieldPanel("organiser")],
+            [
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("join_url"),
+                FieldPanel("registration_url"),
+                FieldPanel("capacity"),
+                FieldPanel("organiser"),
+            ],
             heading=_("Where and how to attend"),
         ),
         FieldPanel("description"),
@@ -207,11 +219,28 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
         *(
             SynchronizedField(name)
             for name in (
-                "event_type", "event_format", "status", "start_date", "start_time",
-                "end_date", "end_time", "all_day", "time_zone", "join_url",
-                "registration_url", "capacity", "repeat", "repeat_interval",
-                "repeat_weekdays", "repeat_positions", "repeat_until", "repeat_count",
-                "occurrence_changes", "topics", "government_levels", "regions",
+                "event_type",
+                "event_format",
+                "status",
+                "start_date",
+                "start_time",
+                "end_date",
+                "end_time",
+                "all_day",
+                "time_zone",
+                "join_url",
+                "registration_url",
+                "capacity",
+                "repeat",
+                "repeat_interval",
+                "repeat_weekdays",
+                "repeat_positions",
+                "repeat_until",
+                "repeat_count",
+                "occurrence_changes",
+                "topics",
+                "government_levels",
+                "regions",
                 "organisation_types",
             )
         ),
@@ -274,8 +303,13 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
     def occurrences(self, window=None, limit=None):
         """Occurrences of this event (aware, in its zone), optionally within ``window``."""
         return recurrence.expand(
-            self.local_start, self.local_end, self.time_zone, self.rule, self.change_map(),
-            window=window, limit=limit or civic_settings.EVENTS_MAX_OCCURRENCES,
+            self.local_start,
+            self.local_end,
+            self.time_zone,
+            self.rule,
+            self.change_map(),
+            window=window,
+            limit=limit or civic_settings.EVENTS_MAX_OCCURRENCES,
         )
 
     def next_occurrence(self, now):
@@ -336,9 +370,7 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
                 found = recurrence.expand(
                     self.local_start, self.local_end, self.time_zone, rule, limit=100_000
                 )
-                self.last_end_utc = max(
-                    (o.end for o in found), default=self.end
-                ).astimezone(UTC)
+                self.last_end_utc = max((o.end for o in found), default=self.end).astimezone(UTC)
 
     @property
     def uid(self):
