@@ -22,6 +22,7 @@ from civic_wagtail.models import Topic
 
 from .models.pages import EventFormat, EventPage, EventType, time_zone_choices
 from .publishing import filter_query
+from .recurrence import Occurrence
 
 
 @dataclass
@@ -242,7 +243,12 @@ def event_context(page, request):
     now = timezone.now()
     reader_tz = reader_zone(request)
     upcoming = page.occurrences(window=(now, now + timedelta(days=3660)), limit=10)
-    occ = upcoming[0] if upcoming else page.occurrences(limit=1)[0]
+    if upcoming:
+        occ = upcoming[0]
+    else:  # a past event, or a series whose every date was skipped
+        occ = next(iter(page.occurrences(limit=1)), None) or Occurrence(
+            page.start, page.end, page.start
+        )
     url = page.get_full_url(request) or request.build_absolute_uri()
     ics_url = page.url + "ical/"
     attendance = None

@@ -123,6 +123,8 @@ def expand(start_local, end_local, tz_name, rule=None, changes=(), window=None, 
     duration = end_local - start_local
     changes = dict(changes)
     if rule is None or not rule.frequency:
+        # Changed dates belong to series; a one-off event is edited (or cancelled) directly.
+        changes = {}
         starts = [start_local]
     else:
         starts = rule.dateutil_rule(start_local)

@@ -121,3 +121,10 @@ def test_until_is_inclusive_of_the_last_local_day(zone):
     found = expand(start, start.replace(minute=45), zone, rule)
     assert found[-1].start.date() == date(2030, 11, 3)
     assert [o.start for o in found] == dateutil_starts(rule, start, zone)
+
+
+def test_changed_dates_do_not_apply_to_a_one_off_event():
+    start = datetime(2030, 3, 5, 10)
+    changes = {date(2030, 3, 5): ("exclude", None, None)}
+    (only,) = expand(start, start.replace(hour=11), "Europe/Paris", None, changes)
+    assert only.start == datetime(2030, 3, 5, 10, tzinfo=PARIS)

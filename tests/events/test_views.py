@@ -156,3 +156,15 @@ def test_profile_panel_shows_and_resets_the_personal_link(client, index, verifie
     client.post("/calendar/member/reset/", {"next": "/members/profile/"})
     assert CalendarToken.for_user(verified_member).token != token
     assert client.get(f"/calendar/member/{token}.ics").status_code == 404
+
+
+def test_a_series_whose_dates_are_all_skipped_still_renders(client, index):
+    page = make_event(
+        index,
+        slug="gone",
+        repeat="weekly",
+        repeat_count=1,
+        changes=[{"original_date": date(2030, 3, 5), "action": "exclude"}],
+    )
+    assert client.get(page.url).status_code == 200
+    assert client.get("/events/").status_code == 200
