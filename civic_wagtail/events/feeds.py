@@ -13,7 +13,7 @@ A feed costs a fixed number of queries whatever its size: the site, the view res
 import hashlib
 
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from wagtail.models import Locale, Site
 from civic_wagtail.conf import civic_settings
 
 from .ical import CALENDAR_END, calendar_head, vtimezone
-from .models import CalendarToken, EventFeedEntry, EventIndexPage, EventPage, FeedChange
+from .models import CalendarToken, EventFeedEntry, EventPage, FeedChange
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -32,8 +32,6 @@ class EventFeed:
 
     #: ``Cache-Control`` visibility: ``"public"`` feeds may be kept by shared caches.
     cache_visibility = "public"
-    #: Set to a file name to send ``Content-Disposition: attachment`` (downloads).
-    filename = None
 
     def get_object(self, request, **kwargs):
         """The thing the feed is about (a page, a topic, a member...)."""
@@ -57,6 +55,14 @@ class EventFeed:
     def calendar_uid(self, obj):
         """A stable calendar UID; never random, so two requests give the same bytes."""
         raise NotImplementedError
+
+    def filename(self, obj):
+        """A file name to send as ``Content-Disposition: attachment``, or None."""
+        return None
+
+    def redirect(self, request, obj):
+        """A response to send instead of the feed (e.g. to a canonical URL), or None."""
+        return None
 
     def item_vevent(self, entry):
         """The VEVENT text of one stored entry."""
@@ -93,6 +99,9 @@ class EventFeed:
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
         obj = self.get_object(request, **kwargs)
+        redirect = self.redirect(request, obj)
+        if redirect is not None:
+            return redirect
         body = self.render(request, obj).encode("utf-8")
         etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
         change = FeedChange.objects.filter(key="events").values_list("changed_at", flat=True)
@@ -102,8 +111,9 @@ class EventFeed:
         response["ETag"] = etag
         if last_modified:
             response["Last-Modified"] = http_date(last_modified.timestamp())
-        if self.filename:
-            response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        filename = self.filename(obj)
+        if filename:
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
         patch_cache_control(
             response,
             **{self.cache_visibility: True},
@@ -200,21 +210,15 @@ class CalendarPageFeed(EventFeed):
             civic_settings.EVENTS_UID_DOMAIN
         )
 
-    def __call__(self, request, **kwargs):
-        from django.shortcuts import redirect
-
-        page = kwargs["page"]
-        canonical = CalendarPageFeed().get_object(request, page=page)["filter"].query()
+    def redirect(self, request, obj):
+        canonical = obj["filter"].query()
         if request.GET.urlencode() != canonical:
-            return redirect(page.url + "feed/" + (f"?{canonical}" if canonical else ""))
-        return super().__call__(request, **kwargs)
+            return redirect(obj["page"].url + "feed/" + (f"?{canonical}" if canonical else ""))
+        return None
 
 
 class SingleEventFeed(EventFeed):
     """One event as a downloadable .ics file."""
-
-    def get_object(self, request, page=None, **kwargs):
-        return page
 
     def items(self, request, obj):
         return EventPage.objects.filter(pk=obj.pk)
@@ -228,12 +232,14 @@ class SingleEventFeed(EventFeed):
     def calendar_uid(self, obj):
         return f"event-{obj.uid}"
 
-    def __call__(self, request, **kwargs):
-        page = kwargs["page"]
+    def get_object(self, request, page=None, **kwargs):
+        # The page may be served to someone allowed to see it; its feed is public only.
         if not EventPage.objects.live().public().filter(pk=page.pk).exists():
             raise Http404("Not a public event")
-        self.filename = f"{page.slug}.ics"
-        return super().__call__(request, **kwargs)
+        return page
+
+    def filename(self, obj):
+        return f"{obj.slug}.ics"
 
 
 class MemberFeed(EventFeed):
@@ -260,7 +266,6 @@ class MemberFeed(EventFeed):
 __all__ = [
     "CalendarPageFeed",
     "EventFeed",
-    "EventIndexPage",
     "MemberFeed",
     "SingleEventFeed",
     "SiteFeed",
