@@ -1,0 +1,168 @@
+"""Serving a 10,000-event iCal feed from stored VEVENT blocks vs building it with icalendar.
+
+Run: PYTHONPATH=$PWD:$PWD/example_site DJANGO_SETTINGS_MODULE=tests.settings \\
+     python benchmarks/bench_events.py [--events 10000]
+
+The baseline is what a naive feed does per request: build an ``icalendar.Calendar`` with
+every event (through the very code that renders our stored blocks), add the VTIMEZONEs and
+call ``to_ical()``. The scenario is a GET of ``/calendar/all.ics`` through Django's test
+client, database queries included. The issue's target is a ratio of at least 10.
+"""
+
+import argparse
+import os
+import random
+import sys
+from datetime import UTC, date, datetime, time, timedelta
+
+import django
+
+
+def build(n):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, Site
+
+    from civic_wagtail.events.ical import render_event
+    from civic_wagtail.events.models import EventFeedEntry, EventIndexPage, EventPage
+
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page
+    index = EventIndexPage(title="Events", slug="events")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    index.refresh_from_db()
+    rng = random.Random(6)
+    zones = [
+        "Europe/Paris",
+        "America/New_York",
+        "Australia/Sydney",
+        "Asia/Tokyo",
+        "UTC",
+        "Europe/London",
+        "America/Mexico_City",
+        "Pacific/Auckland",
+    ]
+    content_type = ContentType.objects.get_for_model(EventPage)
+    stamp = datetime(2030, 1, 1, tzinfo=UTC)
+    base_pages = [
+        Page(
+            title=f"Event {i}: permits, waste; “services”",
+            slug=f"event-{i}",
+            path=Page._get_path(index.path, index.depth + 1, i + 1),
+            depth=index.depth + 1,
+            numchild=0,
+            url_path=f"{index.url_path}event-{i}/",
+            content_type=content_type,
+            locale_id=index.locale_id,
+            live=True,
+            first_published_at=stamp,
+            last_published_at=stamp,
+        )
+        for i in range(n)
+    ]
+    Page.objects.bulk_create(base_pages, batch_size=500)
+    Page.objects.filter(pk=index.pk).update(numchild=n)
+    pages = []
+    for base in Page.objects.filter(depth=index.depth + 1, path__startswith=index.path):
+        day = date(2030, 1, 1) + timedelta(days=rng.randint(0, 700))
+        hour = rng.randint(7, 18)
+        page = EventPage(
+            page_ptr_id=base.pk,
+            event_type="webinar",
+            event_format="online",
+            join_url=f"https://meet.example.org/{base.pk}",
+            start_date=day,
+            start_time=time(hour),
+            end_date=day,
+            end_time=time(hour + 1),
+            time_zone=rng.choice(zones),
+            venue="Town hall",
+            description="A session for public servants.\nBring questions; all welcome.",
+            repeat="weekly" if base.pk % 10 == 0 else "",
+            repeat_weekdays=["TU"],
+            repeat_count=6,
+        )
+        page.__dict__.update(
+            {
+                f: getattr(base, f)
+                for f in ("title", "slug", "translation_key", "url_path", "path", "depth")
+            }
+        )
+        page.update_span()
+        page.save_base(raw=True)  # child row only: the Page row exists already
+        pages.append(page)
+    entries = []
+    for page in pages:
+        url = f"http://localhost{page.url_path[len(home.url_path) - 1 :]}"
+        text, tzids = render_event(page, url, stamp, 0, ["Permits"])
+        entries.append(
+            EventFeedEntry(page=page, uid=page.uid, vevent=text, tzids=tzids, published_at=stamp)
+        )
+    EventFeedEntry.objects.bulk_create(entries, batch_size=500)
+    # The baseline gets every row in memory up front, so it measures icalendar, not queries.
+    return list(EventPage.objects.prefetch_related("occurrence_changes")), stamp
+
+
+def naive_build(pages, stamp):
+    """The baseline: an icalendar Calendar built and serialised on the spot."""
+    from icalendar import Calendar
+
+    from civic_wagtail.events.ical import event_component
+
+    calendar = Calendar.new(name="Civic events", uid="bench", method="PUBLISH")
+    for page in pages:
+        calendar.add_component(
+            event_component(
+                page, f"http://localhost/{page.slug}/", stamp, 0, categories=["Permits"]
+            )
+        )
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=10_000)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from benchmarks.harness import measure, report, timer
+
+    setup_test_environment()
+    connection.creation.create_test_db(verbosity=0)
+    with timer(f"creating {args.events} events and rendering their blocks"):
+        pages, stamp = build(args.events)
+    client = Client()
+
+    def serve():
+        response = client.get("/calendar/all.ics")
+        assert response.status_code == 200
+        return response
+
+    body = serve().content
+    print(f"  feed: {len(body) / 1e6:.1f} MB, {body.count(b'BEGIN:VEVENT')} VEVENTs")
+    baseline = measure(lambda: naive_build(pages, stamp), repeat=3)
+    served = measure(serve, repeat=5)
+    etag = serve()["ETag"]
+    conditional = measure(
+        lambda: client.get("/calendar/all.ics", HTTP_IF_NONE_MATCH=etag), repeat=5
+    )
+    report(
+        f"iCal feed of {args.events} events",
+        "icalendar build + to_ical() per request",
+        baseline,
+        [
+            ("GET /calendar/all.ics (stored blocks)", served),
+            ("conditional GET answered 304", conditional),
+        ],
+    )
+    print(f"\n  speed-up of serving over building: {baseline[0] / served[0]:.1f}x (target >= 10x)")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.getcwd())
+    main()

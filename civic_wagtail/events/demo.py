@@ -1,0 +1,208 @@
+"""Demo events: a calendar at /events/ with one-off and repeating events around the world."""
+
+from datetime import date, time, timedelta
+
+from civic_wagtail.seeding import Seeder, get_or_create_child
+
+from .models import EventIndexPage, EventPage, OccurrenceChange
+
+#: (title, type, format, zone, venue, description)
+TEMPLATES = [
+    (
+        "Permit reform clinic",
+        "workshop",
+        "in_person",
+        "Europe/Paris",
+        "Hôtel de Ville, Lyon",
+        "Bring a permit process you want to shorten; leave with a mapped, simpler version.",
+    ),
+    (
+        "Waste collection data meetup",
+        "meetup",
+        "hybrid",
+        "Europe/London",
+        "Guildhall, London",
+        "Route optimisation, bin sensors and what the numbers really said.",
+    ),
+    (
+        "Emergency dispatch webinar",
+        "webinar",
+        "online",
+        "America/New_York",
+        "",
+        "How three counties cut call-to-dispatch time; Q&A with the dispatch leads.",
+    ),
+    (
+        "Public health campaigns that worked",
+        "conference",
+        "in_person",
+        "America/Toronto",
+        "Metro Toronto Convention Centre",
+        "Two days of evaluated campaigns, from flu shots to heat.",
+    ),
+    (
+        "Service design training",
+        "training",
+        "online",
+        "Australia/Sydney",
+        "",
+        "Six sessions on research with residents, prototyping and accessible forms.",
+    ),
+    (
+        "Participatory budgeting exchange",
+        "meetup",
+        "in_person",
+        "America/Mexico_City",
+        "Palacio del Ayuntamiento",
+        "Cities share ballot design, turnout and what got built.",
+    ),
+    (
+        "Transit safety roundtable",
+        "webinar",
+        "online",
+        "Pacific/Auckland",
+        "",
+        "Operators and regulators on night-time safety measures.",
+    ),
+    (
+        "Housing first practitioners' day",
+        "conference",
+        "hybrid",
+        "Europe/Berlin",
+        "Rotes Rathaus, Berlin",
+        "Evidence, funding models and lessons from five programmes.",
+    ),
+    (
+        "Open data office hours",
+        "workshop",
+        "online",
+        "America/Los_Angeles",
+        "",
+        "Drop in with your dataset questions.",
+    ),
+]
+RECURRING = [
+    # (title, repeat, interval, weekdays, positions, count, until offset days, zone)
+    ("Digital services community call", "weekly", 2, ["TU"], [], 12, None, "Europe/London"),
+    ("Permit officers' network", "monthly", 1, ["MO"], [1, 3], None, 240, "Europe/Paris"),
+    ("Emergency managers stand-up", "weekly", 1, ["MO", "TH"], [], None, 120, "America/Chicago"),
+]
+
+
+class EventsSeeder(Seeder):
+    order = 50
+    name = "events"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--events", type=int, default=40, help="Number of one-off demo events (default 40)."
+        )
+
+    def seed(self, ctx):
+        home = ctx.shared["home"]
+        index, _ = get_or_create_child(
+            home,
+            EventIndexPage,
+            "events",
+            title="Events",
+            show_in_menus=True,
+            intro="Webinars, workshops and conferences of the community. Subscribe from "
+            "your calendar app to stay up to date.",
+            search_description="Events for public-sector professionals.",
+        )
+        existing = set(index.get_children().values_list("slug", flat=True))
+        topics = ctx.shared.get("topics", [])
+        # Dates are relative to a fixed Monday near today so the calendar looks alive, and the
+        # same flags still give the same content on the same day.
+        today = date.today()
+        anchor = today - timedelta(days=today.weekday())
+        wanted = ctx.options.get("events") or 0
+        for n in ctx.progress(range(wanted), "events"):
+            title, kind, fmt, zone, venue, description = TEMPLATES[n % len(TEMPLATES)]
+            slug = f"event-{n + 1}"
+            if slug in existing:
+                continue
+            day = anchor + timedelta(days=ctx.rng.randint(-60, 180))
+            hour = ctx.rng.choice([9, 10, 13, 14, 16, 18])
+            all_day = kind == "conference"
+            status = ctx.rng.choices(["CONFIRMED", "TENTATIVE", "CANCELLED"], [85, 8, 7])[0]
+            self._create(
+                ctx,
+                index,
+                slug,
+                f"{title} #{n // len(TEMPLATES) + 1}",
+                event_type=kind,
+                event_format=fmt,
+                time_zone=zone,
+                venue=venue,
+                description=description,
+                status=status,
+                all_day=all_day,
+                start_date=day,
+                end_date=day + timedelta(days=1 if all_day else 0),
+                start_time=None if all_day else time(hour),
+                end_time=None if all_day else time(hour + ctx.rng.choice([1, 2])),
+                topics=ctx.rng.sample(topics, min(2, len(topics))),
+            )
+        for n, (title, repeat, interval, days, positions, count, until, zone) in enumerate(
+            RECURRING
+        ):
+            slug = f"series-{n + 1}"
+            if slug in existing:
+                continue
+            start = anchor - timedelta(days=14)
+            self._create(
+                ctx,
+                index,
+                slug,
+                title,
+                event_type="meetup",
+                event_format="online",
+                time_zone=zone,
+                description="A regular call open to all verified members.",
+                start_date=start,
+                end_date=start,
+                start_time=time(15),
+                end_time=time(16),
+                repeat=repeat,
+                repeat_interval=interval,
+                repeat_weekdays=days,
+                repeat_positions=positions,
+                repeat_count=count,
+                repeat_until=start + timedelta(days=until) if until else None,
+                topics=ctx.rng.sample(topics, min(1, len(topics))),
+                changes=n == 0,
+            )
+        ctx.shared["events_index"] = index
+        ctx.shared.setdefault("summary", []).append(
+            f"Events calendar: /events/ (feed {index.url}feed/, site feed /calendar/all.ics)"
+        )
+
+    def _create(self, ctx, index, slug, title, topics=(), changes=False, **fields):
+        if fields.get("event_format") != "in_person":
+            fields["join_url"] = f"https://meet.example.org/{slug}"
+        fields.setdefault("registration_url", f"https://tickets.example.org/{slug}")
+        fields.setdefault("organiser", "Civic Exchange team")
+        page = EventPage(title=title, slug=slug, **fields)
+        index.add_child(instance=page)
+        page.topics.set(topics)
+        if changes:
+            # A skipped date, a cancelled one and a moved one in the first series.
+            first = page.occurrences(limit=4)
+            actions = [OccurrenceChange.Action.EXCLUDE, OccurrenceChange.Action.CANCEL]
+            for occ, action in zip(first[1:3], actions, strict=False):
+                page.occurrence_changes.create(original_date=occ.start.date(), action=action)
+            if len(first) > 3:
+                moved = first[3].start + timedelta(days=1)
+                page.occurrence_changes.create(
+                    original_date=first[3].start.date(),
+                    action=OccurrenceChange.Action.MOVE,
+                    new_date=moved.date(),
+                    new_start_time=moved.time(),
+                    new_end_time=(moved + timedelta(hours=1)).time(),
+                )
+        page.save_revision().publish()
+        return page
+
+
+SEEDERS = [EventsSeeder]

@@ -1,0 +1,267 @@
+"""What the calendar page and an event page show: filters, views, times and links.
+
+Times are formatted in the event's own zone (the place it happens) and, when the reader
+asks with ``?tz=Area/City``, in theirs as well. Querysets are planned: one query for the
+events of a page of results, one for their topics, one for their changed dates.
+"""
+
+import calendar as pycalendar
+import zoneinfo
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import quote, urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from civic_wagtail.conf import civic_settings
+from civic_wagtail.models import Topic
+
+from .models.pages import EventFormat, EventPage, EventType, time_zone_choices
+from .publishing import filter_query
+from .recurrence import Occurrence
+
+
+@dataclass
+class CalendarFilter:
+    """``?topic=&type=&format=`` of a calendar page: one value each, checked."""
+
+    topic: Topic | None = None
+    event_type: str = ""
+    event_format: str = ""
+
+    @classmethod
+    def from_request(cls, request, page):
+        slug = request.GET.get("topic", "")
+        topic = None
+        if slug:
+            topic = Topic.objects.for_locale(page.locale).filter(slug=slug).first()
+        kind = request.GET.get("type", "")
+        fmt = request.GET.get("format", "")
+        return cls(
+            topic=topic,
+            event_type=kind if kind in EventType.values else "",
+            event_format=fmt if fmt in EventFormat.values else "",
+        )
+
+    def apply(self, queryset):
+        if self.topic is not None:
+            queryset = queryset.filter(topics__slug=self.topic.slug)
+        if self.event_type:
+            queryset = queryset.filter(event_type=self.event_type)
+        if self.event_format:
+            queryset = queryset.filter(event_format=self.event_format)
+        return queryset
+
+    def query(self):
+        return filter_query(
+            topic=self.topic.slug if self.topic else None,
+            type=self.event_type,
+            format=self.event_format,
+        )
+
+    def label(self):
+        parts = []
+        if self.topic is not None:
+            parts.append(self.topic.name)
+        if self.event_type:
+            parts.append(str(EventType(self.event_type).label))
+        if self.event_format:
+            parts.append(str(EventFormat(self.event_format).label))
+        return ", ".join(parts)
+
+
+def reader_zone(request):
+    name = request.GET.get("tz", "")
+    if not name:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def describe(start, end, all_day, reader_tz=None):
+    """Display strings for an occurrence, in its own zone and optionally the reader's."""
+    if all_day:
+        last = end - timedelta(days=1)
+        text = date_format(start, "l j F Y")
+        if last.date() != start.date():
+            text += " – " + date_format(last, "l j F Y")
+        return {"text": text + " " + _("(all day)"), "iso": start.date().isoformat()}
+    same_day = start.date() == end.date()
+    text = (
+        date_format(start, "l j F Y, H:i")
+        + " – "
+        + date_format(end, "H:i" if same_day else "l j F Y, H:i")
+    )
+    text += f" {start.tzname()} ({start.tzinfo.key})"
+    result = {"text": text, "iso": start.isoformat()}
+    if reader_tz is not None and reader_tz.key != start.tzinfo.key:
+        mine = start.astimezone(reader_tz)
+        result["reader"] = (
+            date_format(mine, "l j F Y, H:i")
+            + " – "
+            + date_format(end.astimezone(reader_tz), "H:i")
+            + f" {mine.tzname()} ({reader_tz.key})"
+        )
+    return result
+
+
+def _events(page):
+    return (
+        EventPage.objects.child_of(page)
+        .live()
+        .public()
+        .filter(locale=page.locale)
+        .prefetch_related("topics", "occurrence_changes")
+    )
+
+
+def _month(request):
+    try:
+        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        today = timezone.now().date()
+        return today.replace(day=1)
+
+
+def calendar_context(page, request):
+    """Context of the calendar page for ``?view=upcoming|past|month``."""
+    now = timezone.now()
+    flt = CalendarFilter.from_request(request, page)
+    view = request.GET.get("view", "upcoming")
+    if view not in ("upcoming", "past", "month"):
+        view = "upcoming"
+    reader_tz = reader_zone(request)
+    events = flt.apply(_events(page))
+    context = {"filter": flt, "view": view, "reader_tz": reader_tz, "now": now}
+    if view == "month":
+        first = _month(request)
+        days = pycalendar.monthrange(first.year, first.month)[1]
+        start = datetime.combine(first, datetime.min.time(), UTC) - timedelta(days=1)
+        end = start + timedelta(days=days + 2)
+        in_month = events.filter(first_start_utc__lt=end).filter(
+            Q(last_end_utc__gte=start) | Q(last_end_utc__isnull=True)
+        )
+        by_day = {}
+        for event in in_month:
+            for occ in event.occurrences(window=(start, end)):
+                # Days are the event's own: an evening in Sydney is listed on its local date.
+                if (occ.start.year, occ.start.month) == (first.year, first.month):
+                    by_day.setdefault(occ.start.date(), []).append(
+                        (event, occ, describe(occ.start, occ.end, event.all_day, reader_tz))
+                    )
+        context["month"] = first
+        context["month_days"] = sorted(
+            (day, sorted(items, key=lambda i: i[1].start.astimezone(UTC)))
+            for day, items in by_day.items()
+        )
+        context["previous_month"] = (first - timedelta(days=1)).strftime("%Y-%m")
+        context["next_month"] = (first + timedelta(days=32)).strftime("%Y-%m")
+    else:
+        if view == "past":
+            events = events.filter(last_end_utc__lt=now).order_by("-first_start_utc", "pk")
+        else:
+            events = events.filter(Q(last_end_utc__gte=now) | Q(last_end_utc__isnull=True))
+            events = events.order_by("first_start_utc", "pk")
+        paginator = Paginator(events, civic_settings.PAGE_SIZE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        rows = []
+        for event in page_obj.object_list:
+            occ = event.next_occurrence(now) if view == "upcoming" else None
+            start, end = (occ.start, occ.end) if occ else (event.start, event.end)
+            rows.append((event, occ, describe(start, end, event.all_day, reader_tz)))
+        context["page_obj"] = page_obj
+        context["rows"] = rows
+    query = flt.query()
+    feed_url = page.url + "feed/" + (f"?{query}" if query else "")
+    context["feed_url"] = feed_url
+    context["webcal_url"] = webcal(request.build_absolute_uri(feed_url))
+    context["topics"] = Topic.objects.for_locale(page.locale)
+    context["event_types"] = EventType.choices
+    context["event_formats"] = EventFormat.choices
+    context["filter_query"] = query
+    context["time_zones"] = _zone_choices()
+    return context
+
+
+def _zone_choices():
+    return [zone for zone, _label in time_zone_choices()]
+
+
+def webcal(url):
+    """The ``webcal://`` form of a feed URL, which calendar apps open as a subscription."""
+    return "webcal://" + url.split("://", 1)[1]
+
+
+def _utc_stamp(value, all_day):
+    if all_day:
+        return value.strftime("%Y%m%d")
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def google_url(page, occ, url):
+    params = {
+        "action": "TEMPLATE",
+        "text": page.title,
+        "dates": f"{_utc_stamp(occ.start, page.all_day)}/{_utc_stamp(occ.end, page.all_day)}",
+        "details": f"{page.description[:1000]}\n\n{url}".strip(),
+        "location": page.venue or page.join_url,
+        "ctz": page.time_zone,
+    }
+    return "https://calendar.google.com/calendar/render?" + urlencode(params, quote_via=quote)
+
+
+def outlook_url(page, occ, url):
+    fmt = "%Y-%m-%d" if page.all_day else "%Y-%m-%dT%H:%M:%SZ"
+    start = occ.start if page.all_day else occ.start.astimezone(UTC)
+    end = occ.end if page.all_day else occ.end.astimezone(UTC)
+    params = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": page.title,
+        "startdt": start.strftime(fmt),
+        "enddt": end.strftime(fmt),
+        "allday": "true" if page.all_day else "false",
+        "body": f"{page.description[:1000]}\n\n{url}".strip(),
+        "location": page.venue or page.join_url,
+    }
+    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
+        params, quote_via=quote
+    )
+
+
+def event_context(page, request):
+    """Context of an event page: its next dates, add-to-calendar links, attendance."""
+    from .models import EventAttendance
+
+    now = timezone.now()
+    reader_tz = reader_zone(request)
+    upcoming = page.occurrences(window=(now, now + timedelta(days=3660)), limit=10)
+    if upcoming:
+        occ = upcoming[0]
+    else:  # a past event, or a series whose every date was skipped
+        occ = next(iter(page.occurrences(limit=1)), None) or Occurrence(
+            page.start, page.end, page.start
+        )
+    url = page.get_full_url(request) or request.build_absolute_uri()
+    ics_url = page.url + "ical/"
+    attendance = None
+    if request.user.is_authenticated:
+        attendance = EventAttendance.objects.filter(user=request.user, page=page).first()
+    return {
+        "when": describe(occ.start, occ.end, page.all_day, reader_tz),
+        "upcoming": [(o, describe(o.start, o.end, page.all_day, reader_tz)) for o in upcoming],
+        "reader_tz": reader_tz,
+        "ics_url": ics_url,
+        "webcal_url": webcal(request.build_absolute_uri(ics_url)),
+        "google_url": google_url(page, occ, url),
+        "outlook_url": outlook_url(page, occ, url),
+        "attendance": attendance,
+        "time_zones": _zone_choices(),
+    }

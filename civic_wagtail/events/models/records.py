@@ -1,0 +1,117 @@
+"""Records kept beside event pages: rendered feed blocks, attendance and feed tokens."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class EventFeedEntry(models.Model):
+    """The VEVENT block(s) of one published event page, rendered when it was published.
+
+    Feeds concatenate these instead of serialising events per request. ``sequence`` and
+    ``fingerprint`` survive unpublishing so a republished event continues its SEQUENCE.
+    """
+
+    page = models.OneToOneField(
+        "civic_wagtail_events.EventPage", on_delete=models.CASCADE, related_name="feed_entry"
+    )
+    uid = models.CharField(max_length=255)
+    sequence = models.PositiveIntegerField(default=0)
+    #: Hash of the fields whose change is significant to subscribers (RFC 5546 2.1.4).
+    fingerprint = models.CharField(max_length=64, blank=True)
+    #: The VEVENT components, CRLF-terminated and folded, ready to concatenate.
+    vevent = models.TextField()
+    #: TZIDs used by ``vevent``; the feed adds one VTIMEZONE for each.
+    tzids = models.JSONField(default=list)
+    #: Feed URLs this event appeared in when last rendered, to purge them when it changes.
+    feed_urls = models.JSONField(default=list)
+    published_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("event feed entry")
+        verbose_name_plural = _("event feed entries")
+
+    def __str__(self):
+        return self.uid
+
+
+class FeedChange(models.Model):
+    """When any feed last changed (publish, unpublish, privacy): the feeds' Last-Modified.
+
+    One row per key; the events app uses ``"events"``. Unpublishing removes an event without
+    any newer entry, so the entries' own dates cannot tell a client that the feed changed.
+    """
+
+    key = models.CharField(max_length=40, primary_key=True)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("feed change")
+
+    def __str__(self):
+        return f"{self.key} @ {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+    @classmethod
+    def touch(cls, key="events"):
+        cls.objects.update_or_create(key=key, defaults={"changed_at": timezone.now()})
+
+
+class EventAttendance(models.Model):
+    """A member registered for, or follows, an event: it appears in their personal feed."""
+
+    class Kind(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        FOLLOWING = "following", _("Following")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="civic_event_attendance"
+    )
+    page = models.ForeignKey(
+        "civic_wagtail_events.EventPage", on_delete=models.CASCADE, related_name="attendance"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event attendance")
+        verbose_name_plural = _("event attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "page"], name="unique_event_attendance")
+        ]
+
+    def __str__(self):
+        return f"{self.user} {self.kind} {self.page_id}"
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(models.Model):
+    """The secret in a member's personal feed URL. Resetting it revokes the old URL."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="civic_calendar_token"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("personal calendar token")
+
+    def __str__(self):
+        return f"calendar token of {self.user}"
+
+    @classmethod
+    def for_user(cls, user):
+        token, _ = cls.objects.get_or_create(user=user)
+        return token
+
+    def reset(self):
+        """Replace the token: the previous feed URL answers 404 from now on."""
+        self.token = new_token()
+        self.created_at = timezone.now()
+        self.save(update_fields=["token", "created_at"])

@@ -1,0 +1,170 @@
+"""The calendar page, event pages, members' attend/follow actions and the profile panel."""
+
+from datetime import date, time, timedelta
+
+import pytest
+from django.utils import timezone
+
+from civic_wagtail.events.models import CalendarToken, EventAttendance
+from tests.events.helpers import make_event, make_index, vevents
+from tests.factories import TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(home_page):
+    return make_index(home_page)
+
+
+def soon(days=10):
+    return (timezone.now() + timedelta(days=days)).date()
+
+
+def test_calendar_page_lists_upcoming_and_past_and_filters(client, index):
+    permits = TopicFactory(slug="permits", name="Permits")
+    make_event(
+        index,
+        title="Future permits",
+        slug="f",
+        topics=[permits],
+        start_date=soon(),
+        end_date=soon(),
+    )
+    make_event(index, title="Future other", slug="o", start_date=soon(5), end_date=soon(5))
+    make_event(
+        index, title="Old one", slug="old", start_date=date(2020, 1, 7), end_date=date(2020, 1, 7)
+    )
+    html = client.get("/events/").content.decode()
+    assert "Future permits" in html and "Future other" in html and "Old one" not in html
+    assert html.index("Future other") < html.index("Future permits")  # soonest first
+    assert (
+        '<link rel="alternate" type="text/calendar" title="Events" href="/events/feed/">' in html
+    )
+    assert 'href="webcal://testserver/events/feed/"' in html
+
+    filtered = client.get("/events/?topic=permits").content.decode()
+    assert "Future permits" in filtered and "Future other" not in filtered
+    assert 'type="text/calendar" title="Events: Permits" href="/events/feed/?topic=permits"' in (
+        filtered
+    )
+    past = client.get("/events/?view=past").content.decode()
+    assert "Old one" in past and "Future permits" not in past
+
+
+def test_times_are_shown_in_the_events_zone_and_the_readers_on_request(client, index):
+    make_event(
+        index,
+        title="Sydney talk",
+        slug="syd",
+        time_zone="Australia/Sydney",
+        start_date=soon(),
+        end_date=soon(),
+        start_time=time(18),
+        end_time=time(19),
+    )
+    html = client.get("/events/").content.decode()
+    assert "18:00 – 19:00" in html and "(Australia/Sydney)" in html
+    mine = client.get("/events/?tz=Europe/London").content.decode()
+    assert "Your time:" in mine and "(Europe/London)" in mine
+    assert "Your time:" not in client.get("/events/?tz=Not/AZone").content.decode()
+
+
+def test_month_view_expands_series(client, index):
+    make_event(
+        index,
+        title="Weekly call",
+        slug="call",
+        repeat="weekly",
+        repeat_weekdays=["TU"],
+        repeat_count=10,
+        start_date=date(2030, 3, 5),
+        end_date=date(2030, 3, 5),
+        changes=[{"original_date": date(2030, 3, 19), "action": "cancel"}],
+    )
+    html = client.get("/events/?view=month&month=2030-03").content.decode()
+    assert html.count("Weekly call") == 4  # 5, 12, 19 (cancelled), 26 March
+    assert "Tuesday 19 March" in html and "Cancelled" in html
+    assert "month=2030-04" in html and "month=2030-02" in html
+    assert client.get("/events/?view=month&month=garbage").status_code == 200
+
+
+def test_calendar_listing_query_count_does_not_grow(client, index, django_assert_num_queries):
+    def add(n):
+        for i in range(n):
+            make_event(
+                index,
+                title=f"E{i}",
+                slug=f"e{i}-{n}",
+                start_date=soon(i + 1),
+                end_date=soon(i + 1),
+                topics=[TopicFactory()],
+            )
+
+    add(3)
+    client.get("/events/")
+    with django_assert_num_queries(19) as small:
+        client.get("/events/")
+    add(22)  # more than a page
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get("/events/")
+    assert "Page 1 of 2" in response.content.decode()
+    assert client.get("/events/?page=2").status_code == 200
+    assert client.get("/events/?page=zzz").status_code == 200
+
+
+def test_event_page_offers_calendar_links(client, index):
+    page = make_event(index, title="Clinic & Q/A", slug="clinic")
+    html = client.get(page.url).content.decode()
+    assert 'href="/events/clinic/ical/"' in html
+    assert "webcal://testserver/events/clinic/ical/" in html
+    assert (
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Clinic%20%26%20Q%2FA"
+        in html
+    )
+    assert "dates=20300305T090000Z%2F20300305T103000Z" in html
+    assert "ctz=Europe%2FParis" in html
+    assert "https://outlook.live.com/calendar/0/deeplink/compose?" in html
+    assert "startdt=2030-03-05T09%3A00%3A00Z" in html
+    assert 'rel="alternate" type="text/calendar"' in html
+
+
+def test_members_follow_and_register_into_their_personal_feed(client, index, verified_member):
+    page = make_event(index, slug="clinic")
+    url = f"/calendar/attend/{page.pk}/"
+    assert client.post(url, {"action": "following"}).status_code == 302  # to log in
+    assert not EventAttendance.objects.exists()
+    client.force_login(verified_member)
+    response = client.post(url, {"action": "registered", "next": "https://evil.example/"})
+    assert response["Location"] == page.url
+    assert EventAttendance.objects.get().kind == "registered"
+    assert "You registered for this event." in client.get(page.url).content.decode()
+    token = CalendarToken.for_user(verified_member).token
+    assert len(vevents(client.get(f"/calendar/member/{token}.ics"))) == 1
+    assert client.post(url, {"action": "dance"}).status_code == 400
+    client.post(url, {"action": "forget"})
+    assert vevents(client.get(f"/calendar/member/{token}.ics")) == []
+    assert client.get(url).status_code == 405
+    assert client.post("/calendar/attend/999999/", {"action": "following"}).status_code == 404
+
+
+def test_profile_panel_shows_and_resets_the_personal_link(client, index, verified_member):
+    client.force_login(verified_member)
+    html = client.get("/members/profile/").content.decode()
+    token = CalendarToken.for_user(verified_member).token
+    assert f"/calendar/member/{token}.ics" in html
+    client.post("/calendar/member/reset/", {"next": "/members/profile/"})
+    assert CalendarToken.for_user(verified_member).token != token
+    assert client.get(f"/calendar/member/{token}.ics").status_code == 404
+
+
+def test_a_series_whose_dates_are_all_skipped_still_renders(client, index):
+    page = make_event(
+        index,
+        slug="gone",
+        repeat="weekly",
+        repeat_count=1,
+        changes=[{"original_date": date(2030, 3, 5), "action": "exclude"}],
+    )
+    assert client.get(page.url).status_code == 200
+    assert client.get("/events/").status_code == 200
