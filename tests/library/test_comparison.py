@@ -106,5 +106,7 @@ def test_practice_page_query_count_is_pinned(client, library, django_assert_num_
 
 #: Site and page routing (9), the page's outcomes, the comparison (1), adoptions, resources,
 #: related practices, the four taxonomy lists, the parent for the submit link, and one
-#: view-restriction lookup per ``.public()`` listing.
-PRACTICE_PAGE_QUERIES = 26
+#: view-restriction lookup per ``.public()`` listing (26); then the panels other apps attach
+#: through ``civic_page_panels``: the review record (1) and the comment thread, whose
+#: count, top-level page and replies share what the page already loaded (1 more).
+PRACTICE_PAGE_QUERIES = 28
