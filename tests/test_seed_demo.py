@@ -9,7 +9,10 @@ from civic_wagtail.models import Topic
 pytestmark = pytest.mark.django_db
 
 #: The smallest demo every seeder accepts, so the test stays quick.
-SMALL = ["--no-progress", "--practices", "4", "--comments", "15", "--mentors", "6"]
+SMALL = [
+    "--no-progress",
+    *("--practices", "4", "--events", "5", "--comments", "15", "--mentors", "6"),
+]
 
 
 def counts():

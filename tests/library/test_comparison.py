@@ -106,7 +106,6 @@ def test_practice_page_query_count_is_pinned(client, library, django_assert_num_
 
 #: Site and page routing (9), the page's outcomes, the comparison (1), adoptions, resources,
 #: related practices, the four taxonomy lists, the parent for the submit link, and one
-#: view-restriction lookup per ``.public()`` listing (26); then the panels other apps attach
-#: through ``civic_page_panels``: the review record (1) and the comment thread, whose
-#: count, top-level page and replies share what the page already loaded (1 more).
+#: view-restriction lookup per ``.public()`` listing: 26; with every app installed, the panels
+#: the review and discussion apps attach through ``civic_page_panels`` bring it to 28.
 PRACTICE_PAGE_QUERIES = 28
