@@ -14,14 +14,7 @@ def check_discussion_settings(app_configs, **kwargs):
     from .forms import CommentForm
 
     errors = []
-    if getattr(settings, "COMMENTS_APP", None) != "django_comments_xtd":
-        errors.append(
-            Error(
-                "The discussion app stores comments with django-comments-xtd.",
-                hint='Set COMMENTS_APP = "django_comments_xtd" and install django_comments_xtd.',
-                id="civic_wagtail_discussion.E001",
-            )
-        )
+    # COMMENTS_APP and SITE_ID are checked by the core app (civic_wagtail.E014, E015).
     form_path = getattr(settings, "COMMENTS_XTD_FORM_CLASS", "")
     try:
         form_ok = issubclass(import_string(form_path), CommentForm) if form_path else False
@@ -34,14 +27,6 @@ def check_discussion_settings(app_configs, **kwargs):
                 "it applies the length limit.",
                 hint=HINT_FORM,
                 id="civic_wagtail_discussion.E002",
-            )
-        )
-    if not getattr(settings, "SITE_ID", None):
-        errors.append(
-            Error(
-                "django-contrib-comments needs SITE_ID.",
-                hint="Set SITE_ID = 1 and keep that Site's domain equal to Wagtail's site.",
-                id="civic_wagtail_discussion.E003",
             )
         )
     if civic_settings.DISCUSSION_UNVERIFIED_POSTS not in ("hold", "allow", "refuse"):
