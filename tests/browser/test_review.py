@@ -16,12 +16,14 @@ CRITERIA = ["plain-language", "complete-steps", "evidence", "transferable", "no-
 
 @pytest.fixture
 def submission(home_page):
-    from home.models import HomePage
+    """A verified member submits a case study through the library's public form."""
+    from civic_wagtail.library.models import CaseStudyPage
+    from tests.library.helpers import library_index
 
     author = member(username="maya")
     reviewers = [member(username=n, role_names=[roles.REVIEWERS]) for n in ("rosa", "ravi")]
-    # After a transactional test's flush, civic_wagtail's post_migrate receiver runs before
-    # wagtailadmin's permissions exist again, so the role misses admin access: grant it.
+    # After a transactional test's flush, post_migrate recreates the roles' admin access
+    # (tests/test_roles.py); grant it here too so this test does not depend on that order.
     roles.get_group(roles.REVIEWERS).permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
@@ -30,18 +32,27 @@ def submission(home_page):
     )
     workflow = Workflow.objects.create(name="Peer-reviewed publishing")
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=home_page)
-    page = HomePage(
-        title="Permits in a day",
-        slug="permits-in-a-day",
-        intro="How one city issues event permits within a working day.",
-        live=False,
-        owner=author,
+    library = library_index(home_page)
+    WorkflowPage.objects.create(workflow=workflow, page=library)
+
+    client = Client()
+    client.force_login(author)
+    response = client.post(
+        f"{library.url}submit/",
+        {
+            "title": "Permits in a day",
+            "summary": "How one city issues event permits within a working day.",
+            "organisation": "Harbour City council",
+            "place": "Harbour City",
+            "challenge": "Event permits took three weeks.",
+            "what_was_done": "One desk, one form, one decision the same day.",
+        },
     )
-    home_page.add_child(instance=page)
-    page.save_revision(user=author)
-    workflow.start(page, author)
-    return page, reviewers
+    assert response.status_code == 302, response.content.decode()[:2000]
+    case_study = CaseStudyPage.objects.get(owner=author)
+    assert not case_study.live
+    assert case_study.current_workflow_state is not None  # the submission entered review
+    return case_study, reviewers
 
 
 def log_in(page, live_server, user):
@@ -88,9 +99,10 @@ def test_two_reviewers_approve_and_the_record_goes_public(page, live_server, sub
     assert record.reviewer_count == 2
     submission_page.refresh_from_db()
     assert submission_page.live
+    assert submission_page.title == "Permits in a day"
 
     page.context.clear_cookies()
-    page.goto(f"{live_server.url}/permits-in-a-day/")
+    page.goto(f"{live_server.url}{submission_page.url}")
     section = page.locator("section.cw-review-record")
     assert "Peer reviewed by 2 practitioners on" in section.inner_text()
     assert "Rosa, Ravi" in section.inner_text()
