@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site as DjangoSite
-from wagtail.models import Locale, Site
+from wagtail.models import Collection, Locale, Site
 
 from . import roles
 from .models import GovernmentLevel, OrganisationType, Region, Topic
@@ -81,9 +81,15 @@ class CoreSeeder(Seeder):
     name = "taxonomy and people"
 
     def seed(self, ctx):
-        locale = Locale.get_default()
-        for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", []):
+        # Locales first: a database flushed after migrate (transactional tests) has none.
+        codes = [settings.LANGUAGE_CODE] + [
+            code for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", [])
+        ]
+        for code in codes:
             Locale.objects.get_or_create(language_code=code)
+        locale = Locale.get_default()
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
         ctx.shared["topics"] = [
             _term(Topic, slug, locale, name=name, description=description)
             for slug, name, description in TOPICS

@@ -60,3 +60,14 @@ def test_the_home_page_is_translated_and_links_its_translation(client):
     assert 'lang="fr"' in french
     english = client.get("/").content.decode()
     assert 'href="/fr/"' in english and 'hreflang="fr"' in english
+
+
+@pytest.mark.django_db(transaction=True)
+def test_seed_demo_works_on_a_flushed_database(client):
+    """No locale, no page tree, no site: what a transactional test leaves behind."""
+    from django.core.management import call_command as run
+
+    run("flush", "--noinput", verbosity=0)
+    call_command("seed_demo", *SMALL)
+    assert client.get("/").status_code == 200
+    assert client.get("/library/").status_code == 200

@@ -16,6 +16,10 @@ class HomeSeeder(Seeder):
 
     def seed(self, ctx):
         root = Page.get_first_root_node()
+        if root is None:  # a flushed database has no page tree at all
+            root = Page.add_root(
+                instance=Page(title="Root", slug="root", locale=Locale.get_default())
+            )
         home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home is None:
             # Move Wagtail's "Welcome" page out of the way so the demo home gets the "home" slug.
