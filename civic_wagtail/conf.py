@@ -29,6 +29,21 @@ DEFAULTS = {
     },
     #: Page size of public listings.
     "PAGE_SIZE": 20,
+    #: Rate limits of :mod:`civic_wagtail.ratelimit`: ``{action: {"member": (count, seconds),
+    #: "anonymous": (count, seconds)}}``. Signed-in requests count per account, anonymous ones
+    #: per client address. ``None`` disables one limit; a site's value is merged over these
+    #: defaults action by action. Use a shared cache (Redis) when the site runs several
+    #: processes.
+    "RATE_LIMITS": {
+        "post": {"member": (10, 600), "anonymous": (30, 600)},
+        "flag": {"member": (20, 3600), "anonymous": (60, 3600)},
+    },
+    #: ``request.META`` key of the header that trusted proxies append the client address to
+    #: (``"HTTP_X_FORWARDED_FOR"``). ``None``: the connection's ``REMOTE_ADDR``.
+    "CLIENT_IP_HEADER": None,
+    #: How many trusted proxies append to ``CLIENT_IP_HEADER``: the client address is read that
+    #: many entries from the right, so a forged header sent by the client is ignored.
+    "TRUSTED_PROXY_COUNT": 1,
 }
 
 

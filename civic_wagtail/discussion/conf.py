@@ -21,13 +21,6 @@ register_defaults(
         "DISCUSSION_HOLD_NEW_MEMBERS_DAYS": 0,
         #: Longest comment or thread body, in characters.
         "DISCUSSION_MAX_LENGTH": 5000,
-        #: Rate limits: ``{action: {"member": (count, seconds), "ip": (count, seconds)}}``.
-        #: Counters live in Django's default cache, so use a shared cache (Redis, Memcached)
-        #: when the site runs several processes. ``None`` disables a limit.
-        "DISCUSSION_RATE_LIMITS": {
-            "post": {"member": (10, 600), "ip": (30, 600)},
-            "flag": {"member": (20, 3600), "ip": (60, 3600)},
-        },
         #: A comment reported by this many members is hidden until a moderator reviews it.
         #: 0 turns automatic hiding off.
         "DISCUSSION_AUTO_HIDE_FLAGS": 3,
@@ -35,8 +28,5 @@ register_defaults(
         "DISCUSSION_COMMENTS_PER_PAGE": 20,
         #: Threads per page of a forum topic.
         "DISCUSSION_THREADS_PER_PAGE": 20,
-        #: Request header holding the client address behind a trusted proxy
-        #: (``"HTTP_X_FORWARDED_FOR"``: its first address is used). ``None``: ``REMOTE_ADDR``.
-        "DISCUSSION_CLIENT_IP_HEADER": None,
     }
 )

@@ -8,7 +8,9 @@ from django_comments.signals import comment_was_flagged, comment_will_be_posted
 from django_comments_xtd.models import TmpXtdComment
 from django_comments_xtd.signals import comment_thread_muted, confirmation_received
 
-from . import actions, ratelimit
+from civic_wagtail import ratelimit
+
+from . import actions
 from .models import Thread
 from .notifications import notify_thread_author
 from .policy import PostingRefused, check_can_post, hold_reason

@@ -9,9 +9,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from civic_wagtail import ratelimit
 from civic_wagtail.conf import civic_settings
 
-from . import ratelimit
 from .forms import ThreadForm
 from .models import Thread
 from .pages import discussion_context

@@ -22,9 +22,10 @@ from django_comments_xtd import get_model
 from django_comments_xtd.views import perform_like
 from wagtail.models import Page
 
+from civic_wagtail import ratelimit
 from civic_wagtail.members.models import get_profile
 
-from . import actions, ratelimit
+from . import actions
 from .forms import CommentForm
 from .models import Thread, ThreadReport
 from .pages import is_commentable

@@ -80,7 +80,7 @@ def test_markdown_still_works():
 
 
 @pytest.mark.django_db
-@override_settings(CIVIC_WAGTAIL_DISCUSSION_RATE_LIMITS={})
+@override_settings(CIVIC_WAGTAIL_RATE_LIMITS={"post": None})
 def test_payloads_posted_on_a_thread_render_inert(client, thread, verified_member):
     client.force_login(verified_member)
     for payload in PAYLOADS:
