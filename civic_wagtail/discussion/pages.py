@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 
+from civic_wagtail import params
 from civic_wagtail.conf import civic_settings
 
 from .comments import comment_page
@@ -18,8 +19,7 @@ def is_commentable(page):
 
 
 def _page_number(request, param):
-    value = request.GET.get(param, "1") if request else "1"
-    return value if value.isdigit() else 1
+    return (params.get_integer(request, param, minimum=1) if request else None) or 1
 
 
 def discussion_context(target, request, target_url, page_param="comments", moderator=None):
@@ -28,8 +28,8 @@ def discussion_context(target, request, target_url, page_param="comments", moder
     thread_page = comment_page(
         target, request, _page_number(request, page_param), can_moderate=moderator
     )
-    reply_to = request.GET.get("reply_to", "")
-    form = CommentForm(target, initial={"reply_to": reply_to if reply_to.isdigit() else 0})
+    reply_to = params.get_integer(request, "reply_to")
+    form = CommentForm(target, initial={"reply_to": reply_to or 0})
     return {
         "target": target,
         "target_url": target_url,
@@ -37,7 +37,7 @@ def discussion_context(target, request, target_url, page_param="comments", moder
         "comment_form": form,
         "page_param": page_param,
         "can_moderate": moderator,
-        "replying_to": int(reply_to) if reply_to.isdigit() else None,
+        "replying_to": reply_to,
         "allow_anonymous": civic_settings.DISCUSSION_ALLOW_ANONYMOUS,
         "request": request,
         "user": request.user,

@@ -9,8 +9,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from civic_wagtail import ratelimit
+from civic_wagtail import params, ratelimit
 from civic_wagtail.conf import civic_settings
+from civic_wagtail.search_terms import search_terms
 
 from .forms import ThreadForm
 from .models import Thread
@@ -22,8 +23,7 @@ CREATE = "civic_wagtail_discussion.create_thread"
 
 
 def _page_number(request):
-    value = request.GET.get("page", "1")
-    return value if value.isdigit() else 1
+    return params.get_integer(request, "page", minimum=1) or 1
 
 
 def thread_list(forum, request):
@@ -119,15 +119,16 @@ def thread_detail(forum, request, pk):
 
 def search_threads(index_page, request):
     """Search published threads with Wagtail's search backend."""
-    query = request.GET.get("q", "").strip()[:200]
+    query = params.get_text(request, "q", max_length=1000)
+    terms = search_terms(query)
     results = []
-    if query:
+    if terms:
         forums = list(index_page.get_children().live().public().values_list("pk", flat=True))
         threads = Thread.objects.published().filter(forum_id__in=forums)
-        results = threads.search(query)
+        results = threads.search(terms)
     paginator = Paginator(results, civic_settings.DISCUSSION_THREADS_PER_PAGE)
     page = paginator.get_page(_page_number(request))
-    if query:
+    if terms:
         # Search results cannot select_related; fetch the page's rows in one query.
         ids = [thread.pk for thread in page.object_list]
         by_id = Thread.objects.select_related("forum", "author__civic_profile").in_bulk(ids)

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from civic_wagtail import converters  # noqa: F401 (registers <civic_id:...>)
+
 from . import actions, admin_views
 from .pages import render_page_comments
 from .policy import can_moderate
@@ -21,12 +23,12 @@ def register_moderation_urls():
             name="civic_wagtail_discussion_queue",
         ),
         path(
-            "discussion/moderation/comment/<int:pk>/",
+            "discussion/moderation/comment/<civic_id:pk>/",
             admin_views.moderate_comment,
             name="civic_wagtail_discussion_moderate_comment",
         ),
         path(
-            "discussion/moderation/thread/<int:pk>/",
+            "discussion/moderation/thread/<civic_id:pk>/",
             admin_views.moderate_thread,
             name="civic_wagtail_discussion_moderate_thread",
         ),

@@ -6,9 +6,8 @@ events of a page of results, one for their topics, one for their changed dates.
 """
 
 import calendar as pycalendar
-import zoneinfo
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from civic_wagtail import params
 from civic_wagtail.conf import civic_settings
 from civic_wagtail.models import Topic
 
@@ -35,12 +35,13 @@ class CalendarFilter:
 
     @classmethod
     def from_request(cls, request, page):
-        slug = request.GET.get("topic", "")
+        params.check_all_text(request)
+        slug = params.get_text(request, "topic")
         topic = None
         if slug:
             topic = Topic.objects.for_locale(page.locale).filter(slug=slug).first()
-        kind = request.GET.get("type", "")
-        fmt = request.GET.get("format", "")
+        kind = params.get_text(request, "type")
+        fmt = params.get_text(request, "format")
         return cls(
             topic=topic,
             event_type=kind if kind in EventType.values else "",
@@ -75,13 +76,8 @@ class CalendarFilter:
 
 
 def reader_zone(request):
-    name = request.GET.get("tz", "")
-    if not name:
-        return None
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return None
+    """The reader's ``?tz=`` zone, ``None`` when not given; a 400 when it is not a zone."""
+    return params.get_time_zone(request, "tz")
 
 
 def describe(start, end, all_day, reader_tz=None):
@@ -122,19 +118,14 @@ def _events(page):
 
 
 def _month(request):
-    try:
-        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
-        return date(year, month, 1)
-    except ValueError:
-        today = timezone.now().date()
-        return today.replace(day=1)
+    return params.get_month(request, "month") or timezone.now().date().replace(day=1)
 
 
 def calendar_context(page, request):
     """Context of the calendar page for ``?view=upcoming|past|month``."""
     now = timezone.now()
     flt = CalendarFilter.from_request(request, page)
-    view = request.GET.get("view", "upcoming")
+    view = params.get_text(request, "view", default="upcoming")
     if view not in ("upcoming", "past", "month"):
         view = "upcoming"
     reader_tz = reader_zone(request)

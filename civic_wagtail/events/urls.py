@@ -1,5 +1,7 @@
 from django.urls import path
 
+from civic_wagtail import converters  # noqa: F401 (registers <civic_id:...>)
+
 from . import views
 
 app_name = "civic_wagtail_events"
@@ -9,7 +11,7 @@ urlpatterns = [
     path("<slug:lang>/all.ics", views.site_feed, name="site_feed_lang"),
     path("topics/<slug:slug>.ics", views.topic_feed, name="topic_feed"),
     path("<slug:lang>/topics/<slug:slug>.ics", views.topic_feed, name="topic_feed_lang"),
-    path("member/<str:token>.ics", views.member_feed, name="member_feed"),
+    path("member/<slug:token>.ics", views.member_feed, name="member_feed"),
     path("member/reset/", views.reset_token, name="reset_token"),
-    path("attend/<int:page_id>/", views.attend, name="attend"),
+    path("attend/<civic_id:page_id>/", views.attend, name="attend"),
 ]

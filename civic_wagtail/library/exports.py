@@ -10,6 +10,7 @@ import csv
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
+from civic_wagtail import params
 from civic_wagtail.conf import civic_settings
 
 from .comparison import as_percent
@@ -91,6 +92,7 @@ def _percent(change):
 
 
 def serve_outcomes_csv(index_page, request):
+    params.check_all_text(request)
     form = LibraryFilterForm(request.GET)
     if not form.is_valid():
         errors = "; ".join(

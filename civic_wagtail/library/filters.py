@@ -10,7 +10,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from civic_wagtail import params
 from civic_wagtail.models import GovernmentLevel, OrganisationType, Region, Topic
+from civic_wagtail.search_terms import search_terms
 
 from .models import (
     BestPracticePage,
@@ -82,6 +84,12 @@ class LibraryFilterForm(forms.Form):
             self.fields[name].choices = term_choices(model, locale, any_label)
         self.fields["indicator"].choices = [("", any_label), *indicator_choices(locale)]
 
+    def clean_q(self):
+        try:
+            return params.text(self.cleaned_data["q"], "q")
+        except params.BadParameter as error:
+            raise forms.ValidationError(error.message, code="invalid") from error
+
     def filter_values(self):
         """The cleaned filters without empty values (for links and the CSV export)."""
         return {key: value for key, value in self.cleaned_data.items() if value}
@@ -137,8 +145,11 @@ def sorted_pages(queryset, sort):
 
 def search_pages(queryset, data):
     """Apply full-text search and sorting; returns a queryset or Wagtail search results."""
-    query = data.get("q")
+    # A query of punctuation alone searches nothing rather than listing everything.
+    query = search_terms(data.get("q"))
     sort = data.get("sort") or ("relevance" if query else "newest")
+    if data.get("q") and not query:
+        return queryset.none()
     if not query:
         return sorted_pages(queryset, sort)
     if sort == "relevance":

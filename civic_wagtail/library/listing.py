@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
+from civic_wagtail import params
 from civic_wagtail.conf import civic_settings
 
 from .filters import LibraryFilterForm, filtered_pages, search_pages
@@ -84,6 +85,7 @@ def adoption_counts(ids):
 
 
 def serve_index(index_page, request):
+    params.check_all_text(request)
     form = LibraryFilterForm(request.GET or None)
     status = 200
     if form.is_bound and not form.is_valid():
@@ -110,7 +112,7 @@ def serve_index(index_page, request):
 
 def resource_listing_context(index_page, request):
     """Context of the resource hub: resources below it, optionally of one type."""
-    resource_type = request.GET.get("type", "")
+    resource_type = params.get_text(request, "type")
     valid_types = dict(ResourceType.choices)
     resources = (
         ResourcePage.objects.live()

@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page
 
+from civic_wagtail import params
 from civic_wagtail.conf import civic_settings
+from civic_wagtail.search_terms import search_terms
 
 from .filters import current_locale
 from .listing import paginate
@@ -59,12 +61,20 @@ def load_specific(pages):
 
 
 def site_search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    selected = request.GET.get("type", "")
     models = get_search_models()
     by_key = {type_key(model): model for model in models}
-    context = {"query": query, "selected": selected, "facets": [], "page_obj": None,
+    context = {"query": "", "selected": "", "facets": [], "page_obj": None,
                "results": [], "error": None}
+    try:
+        query = params.get_text(request, "q", max_length=1000)
+        selected = params.get_text(request, "type")
+    except params.BadParameter as error:
+        context["error"] = error.message
+        return TemplateResponse(
+            request, "civic_wagtail/library/search.html", context, status=400
+        )
+    context.update(query=query, selected=selected)
+    terms = search_terms(query)
     status = 200
     if selected and selected not in by_key:
         context["error"] = _("There is no content type “%(type)s” to search in.") % {
@@ -72,8 +82,9 @@ def site_search(request):
         }
         status = 400
     elif query:
+        # Punctuation alone leaves no terms: an empty page of results, not the backend's error.
         base = Page.objects.live().public().filter(locale=current_locale()).type(*models)
-        counts = base.search(query).facet("content_type_id")
+        counts = base.search(terms).facet("content_type_id") if terms else {}
         for model in models:
             content_type = ContentType.objects.get_for_model(model)
             context["facets"].append(
@@ -85,7 +96,7 @@ def site_search(request):
                 }
             )
         scoped = base.type(by_key[selected]) if selected else base
-        page_obj = paginate(request, scoped.search(query))
+        page_obj = paginate(request, scoped.search(terms) if terms else scoped.none())
         context["page_obj"] = page_obj
         context["results"] = load_specific(list(page_obj.object_list))
         context["all_url"] = "?" + urlencode({"q": query})

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from civic_wagtail import params
 from civic_wagtail.members.models import is_verified_member
 from civic_wagtail.models import Region, Topic
 
@@ -109,7 +110,7 @@ def serve_submission(index_page, request):
             return redirect(profile_url())
     else:
         form = CaseStudySubmissionForm(
-            initial={"adapted_from": request.GET.get("adapt") or None}, locale=locale
+            initial={"adapted_from": params.get_integer(request, "adapt")}, locale=locale
         )
     context["form"] = form
     context["adapting"] = adapting_practice(form)

@@ -1,21 +1,29 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from civic_wagtail.search_terms import PlainSearchIndexViewMixin
 
 from .models import Indicator
 from .profile import submissions_panel
 
 
+class IndicatorIndexView(PlainSearchIndexViewMixin, IndexView):
+    pass
+
+
 class IndicatorViewSet(SnippetViewSet):
     model = Indicator
+    index_view_class = IndicatorIndexView
     icon = "table"
     menu_label = _("Indicators")
     menu_order = 910
     add_to_admin_menu = True
     list_display = ["name", "unit", "direction", "slug"]
     list_filter = ["direction"]
-    search_fields = ["name"]
+    # No search_fields: with a field list the SQLite backend matches a column "name" that
+    # its full-text table does not have; the model indexes its name only anyway.
 
 
 register_snippet(IndicatorViewSet)

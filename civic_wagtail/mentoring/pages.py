@@ -15,6 +15,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from civic_wagtail import converters  # noqa: F401 (registers <civic_id:...>)
+
 
 class MentoringPageMixin(RoutablePageMixin):
     """Routes of the mentoring page. Names are stable: use ``page.reverse_subpage(name)``."""
@@ -37,13 +39,13 @@ class MentoringPageMixin(RoutablePageMixin):
 
         return views.offer(request, self)
 
-    @path("mentors/<int:pk>/", name="mentor")
+    @path("mentors/<civic_id:pk>/", name="mentor")
     def mentor(self, request, pk):
         from . import views
 
         return views.mentor_detail(request, self, pk)
 
-    @path("mentors/<int:pk>/request/", name="request")
+    @path("mentors/<civic_id:pk>/request/", name="request")
     def request_mentor(self, request, pk):
         from . import views
 
@@ -55,13 +57,13 @@ class MentoringPageMixin(RoutablePageMixin):
 
         return views.my_mentorships(request, self)
 
-    @path("mentorships/<int:pk>/", name="mentorship")
+    @path("mentorships/<civic_id:pk>/", name="mentorship")
     def mentorship(self, request, pk):
         from . import views
 
         return views.mentorship_detail(request, self, pk)
 
-    @path("mentorships/<int:pk>/<slug:action>/", name="mentorship_action")
+    @path("mentorships/<civic_id:pk>/<slug:action>/", name="mentorship_action")
     def mentorship_action(self, request, pk, action):
         from . import views
 

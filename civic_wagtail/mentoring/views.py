@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from civic_wagtail import params
 from civic_wagtail.conf import civic_settings
 from civic_wagtail.members.models import get_profile, is_verified_member
 
@@ -75,6 +76,7 @@ def _mentor_queryset():
 
 def directory(request, page):
     """Mentors, filterable; open mentors with a free place unless asked otherwise."""
+    params.check_all_text(request)
     form = forms.DirectoryFilterForm(request.GET or None)
     status = 200
     mentors = _mentor_queryset()
@@ -138,6 +140,7 @@ def match(request, page):
     profile = get_profile(user) if user.is_authenticated else None
     matches = None
     status = 200
+    params.check_all_text(request)
     if request.GET:
         form = forms.MatchForm(request.GET)
         if form.is_valid():

@@ -8,6 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from civic_wagtail import converters  # noqa: F401 (registers <civic_id:...>)
+
 
 class CommentableMixin:
     """Mix into a page class to give its pages a comment thread.
@@ -107,7 +109,7 @@ class ForumTopicPage(RoutablePageMixin, Page):
 
         return new_thread(self, request)
 
-    @path("<int:pk>/", name="thread")
+    @path("<civic_id:pk>/", name="thread")
     def thread(self, request, pk):
         from ..thread_views import thread_detail
 

@@ -50,7 +50,8 @@ if env("REDIS_URL"):
 if env("OPENSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.opensearch2",
+            "BACKEND": "civic_wagtail.search_backend",
+            "WRAPPED_BACKEND": "wagtail.search.backends.opensearch2",
             "URLS": [env("OPENSEARCH_URL")],
             "INDEX": env("OPENSEARCH_INDEX", "civic_wagtail"),
         }
