@@ -261,6 +261,16 @@ def test_feeds_exist_only_in_the_sites_languages(client, home_page):
     assert client.get("/calendar/de/topics/anything.ics").status_code == 404
 
 
+def test_calendar_pages_advertise_the_site_feed_only_in_a_site_language(client, home_page):
+    from civic_wagtail.events.listing import site_feed_url
+
+    index = make_index(home_page)
+    head = client.get(index.url).content.decode().split("</head>")[0]
+    assert 'type="text/calendar" title="Every event of the site" href="/calendar/all.ics"' in head
+    assert site_feed_url(Locale.objects.create(language_code="fr")) == "/calendar/fr/all.ics"
+    assert site_feed_url(Locale.objects.create(language_code="de")) is None
+
+
 def test_the_migration_records_the_same_scopes_as_publishing(world):
     from importlib import import_module
 
