@@ -18,5 +18,12 @@ register_defaults(
         "EVENTS_DEFAULT_TIME_ZONE": "UTC",
         #: How many occurrences of an unbounded series the calendar page lists ahead.
         "EVENTS_MAX_OCCURRENCES": 500,
+        #: Days of past events the feeds keep (every future event is kept; a recurring
+        #: series stays whole while any of its dates is in the window). ``None`` keeps the
+        #: whole history, which makes every poll grow with the site's age.
+        "EVENTS_FEED_PAST_DAYS": 180,
+        #: Seconds a rendered (and compressed) feed body stays in Django's cache. Bodies are
+        #: keyed by the feed's version, so a change never serves a stale one.
+        "EVENTS_FEED_CACHE_SECONDS": 24 * 3600,
     }
 )

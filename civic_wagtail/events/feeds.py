@@ -6,23 +6,40 @@ queryset of live, public event pages) and its calendar properties (:meth:`title`
 the body is the calendar head, one VTIMEZONE per TZID in use, then each event's stored
 VEVENT block (:meth:`item_vevent`). Sites subclass a feed and override any of these.
 
-A feed costs a fixed number of queries whatever its size: the site, the view restrictions
-(``.public()``), the entries, and the feed's change date.
+Each feed has a *scope* (:meth:`EventFeed.scope`) whose version stamp
+(:mod:`~civic_wagtail.events.stamps`) gives the ``ETag`` and ``Last-Modified``: a conditional
+request that matches is answered 304 from the stamp alone, and HEAD answers the same headers
+without a body, neither rendering anything. A full response is rendered once per version,
+window and encoding and kept in Django's cache (Redis in production), gzip-compressed for
+clients that accept it. Feeds carry past events for ``EVENTS_FEED_PAST_DAYS`` and every
+future one; a recurring series stays whole while any of its dates is in the window.
+
+A feed costs a fixed number of queries whatever its size.
 """
 
+import gzip
 import hashlib
+from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from civic_wagtail.conf import civic_settings
 
+from . import stamps
 from .ical import CALENDAR_END, calendar_head, vtimezone
-from .models import CalendarToken, EventFeedEntry, EventPage, FeedChange
+from .models import CalendarToken, EventFeedEntry, EventPage
+
+#: Prefix of the rendered bodies kept in the cache (one per feed URL, version and encoding).
+CACHE_PREFIX = "civic_wagtail:events:feed"
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -68,15 +85,37 @@ class EventFeed:
         """The VEVENT text of one stored entry."""
         return entry.vevent
 
+    def scope(self, request, obj):
+        """The :mod:`~civic_wagtail.events.stamps` key whose version changes whenever this
+        feed's events change. A subclass whose :meth:`items` draw on other scopes must
+        override it."""
+        raise NotImplementedError
+
+    def past_days(self):
+        """How many days of past events the feed keeps (``None``: all of them)."""
+        return civic_settings.EVENTS_FEED_PAST_DAYS
+
     # --- machinery --------------------------------------------------------------------
 
     def site(self, request):
         return Site.find_for_request(request)
 
+    def window_start(self):
+        """Midnight UTC of the first day whose events the feed still carries, or None."""
+        days = self.past_days()
+        if days is None:
+            return None
+        today = timezone.now().astimezone(UTC).date()
+        return datetime.combine(today - timedelta(days=days), datetime.min.time(), UTC)
+
     def entries(self, request, obj):
-        pages = self.items(request, obj).live().public().values("pk")
+        pages = self.items(request, obj).live().public()
+        start = self.window_start()
+        if start is not None:
+            # Unbounded series have no last end: they always stay.
+            pages = pages.filter(Q(last_end_utc__isnull=True) | Q(last_end_utc__gte=start))
         return (
-            EventFeedEntry.objects.filter(page__in=pages)
+            EventFeedEntry.objects.filter(page__in=pages.values("pk"))
             .order_by("page__first_start_utc", "page_id")
             .only("vevent", "tzids")
         )
@@ -95,6 +134,48 @@ class EventFeed:
         zones = "".join(vtimezone(tzid) for tzid in sorted(tzids))
         return head + zones + "".join(parts) + CALENDAR_END
 
+    def validators(self, request, obj):
+        """``(etag, last_modified)`` from the feed's stamp, without reading any entry.
+
+        The ETag covers the stamp's version, the window's first day and the calendar's own
+        properties (title, link...), so it changes exactly when the body would.
+        """
+        version, changed_at = stamps.read(self.scope(request, obj))
+        start = self.window_start()
+        identity = "\x1f".join(
+            str(part)
+            for part in (
+                version,
+                start.date() if start else "all",
+                self.title(obj),
+                self.description(obj),
+                self.link(request, obj),
+                self.calendar_uid(obj),
+                civic_settings.EVENTS_REFRESH_SECONDS,
+            )
+        )
+        etag = hashlib.sha256(identity.encode()).hexdigest()[:32]
+        if changed_at is not None and start is not None:
+            # The window moves every day: events may have left the feed since the stamp.
+            changed_at = max(changed_at, start + timedelta(days=self.past_days()))
+        return etag, changed_at
+
+    def cache_key(self, request, etag, encoding):
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        return f"{CACHE_PREFIX}:{path}:{etag}:{encoding}"
+
+    def body(self, request, obj, etag, encoding):
+        """The response body for ``encoding`` ("identity" or "gzip"), rendered and compressed
+        once per version and kept in the cache."""
+        key = self.cache_key(request, etag, encoding)
+        body = cache.get(key)
+        if body is None:
+            body = self.render(request, obj).encode("utf-8")
+            if encoding == "gzip":
+                body = gzip.compress(body, compresslevel=6, mtime=0)
+            cache.set(key, body, timeout=civic_settings.EVENTS_FEED_CACHE_SECONDS)
+        return body
+
     def __call__(self, request, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
@@ -102,12 +183,11 @@ class EventFeed:
         redirect = self.redirect(request, obj)
         if redirect is not None:
             return redirect
-        body = self.render(request, obj).encode("utf-8")
-        etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-        change = FeedChange.objects.filter(key="events").values_list("changed_at", flat=True)
-        last_modified = change.first()
-        response = HttpResponse(b"" if request.method == "HEAD" else body, CONTENT_TYPE)
-        response["Content-Length"] = str(len(body))
+        base, last_modified = self.validators(request, obj)
+        encoding = "gzip" if accepts_gzip(request) else "identity"
+        # RFC 9110 8.8.3: each content coding of a resource has its own entity tag.
+        etag = f'"{base}-gz"' if encoding == "gzip" else f'"{base}"'
+        response = HttpResponse(content_type=CONTENT_TYPE)
         response["ETag"] = etag
         if last_modified:
             response["Last-Modified"] = http_date(last_modified.timestamp())
@@ -119,17 +199,55 @@ class EventFeed:
             **{self.cache_visibility: True},
             max_age=civic_settings.EVENTS_REFRESH_SECONDS,
         )
+        patch_vary_headers(response, ["Accept-Encoding"])
         last_ts = int(last_modified.timestamp()) if last_modified else None
         conditional = get_conditional_response(request, etag, last_ts, response)
         if conditional is not response:
             conditional.content = b""
-        return conditional
+            return conditional
+        if encoding == "gzip":
+            response["Content-Encoding"] = "gzip"
+        if request.method == "HEAD":
+            # Same headers, no body, nothing rendered: the length only when it is known.
+            known = cache.get(self.cache_key(request, base, encoding))
+            if known is not None:
+                response["Content-Length"] = str(len(known))
+            return response
+        response.content = self.body(request, obj, base, encoding)
+        response["Content-Length"] = str(len(response.content))
+        return response
+
+
+def accepts_gzip(request):
+    """Whether the client accepts gzip (and does not refuse it with ``q=0``)."""
+    for part in request.headers.get("Accept-Encoding", "").split(","):
+        coding, _sep, params = part.strip().partition(";")
+        if coding.strip().lower() in ("gzip", "x-gzip"):
+            quality = params.strip().lower().removeprefix("q=")
+            try:
+                return not params or float(quality) > 0
+            except ValueError:
+                return False
+    return False
+
+
+def feed_languages():
+    """Language codes a feed may be served in: the site's configured content languages."""
+    languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
+    return {code for code, _name in languages}
 
 
 def _locale(lang=None):
+    """The feed's locale: the default one, or a configured language the site has content in.
+    Anything else is a 404, so no feed exists for a language the site does not publish."""
     if lang is None:
         return Locale.get_default()
-    return get_object_or_404(Locale, language_code=lang)
+    locale = None
+    if lang in feed_languages():
+        locale = Locale.objects.filter(language_code=lang).first()
+    if locale is None:
+        raise Http404("No such language")
+    return locale
 
 
 class SiteFeed(EventFeed):
@@ -159,6 +277,9 @@ class SiteFeed(EventFeed):
             civic_settings.EVENTS_UID_DOMAIN
         )
 
+    def scope(self, request, obj):
+        return stamps.site_scope(obj["site"].pk, obj["locale"].language_code)
+
 
 class TopicFeed(SiteFeed):
     """Public events of the site about one topic (filtered by slug, so in any language)."""
@@ -181,6 +302,11 @@ class TopicFeed(SiteFeed):
 
     def calendar_uid(self, obj):
         return f"topic-{obj['topic'].slug}-" + super().calendar_uid(obj)
+
+    def scope(self, request, obj):
+        return stamps.topic_scope(
+            obj["site"].pk, obj["topic"].slug, obj["locale"].language_code
+        )
 
 
 class CalendarPageFeed(EventFeed):
@@ -210,6 +336,9 @@ class CalendarPageFeed(EventFeed):
             civic_settings.EVENTS_UID_DOMAIN
         )
 
+    def scope(self, request, obj):
+        return stamps.calendar_scope(obj["page"].pk)
+
     def redirect(self, request, obj):
         canonical = obj["filter"].query()
         if request.GET.urlencode() != canonical:
@@ -231,6 +360,12 @@ class SingleEventFeed(EventFeed):
 
     def calendar_uid(self, obj):
         return f"event-{obj.uid}"
+
+    def scope(self, request, obj):
+        return stamps.event_scope(obj.pk)
+
+    def past_days(self):
+        return None  # a single event's file is always whole
 
     def get_object(self, request, page=None, **kwargs):
         # The page may be served to someone allowed to see it; its feed is public only.
@@ -261,6 +396,9 @@ class MemberFeed(EventFeed):
 
     def calendar_uid(self, obj):
         return f"member-{obj.pk}@{civic_settings.EVENTS_UID_DOMAIN}"
+
+    def scope(self, request, obj):
+        return stamps.member_scope(obj.pk)
 
 
 __all__ = [

@@ -173,12 +173,23 @@ def calendar_context(page, request):
     feed_url = page.url + "feed/" + (f"?{query}" if query else "")
     context["feed_url"] = feed_url
     context["webcal_url"] = webcal(request.build_absolute_uri(feed_url))
+    context["site_feed_url"] = site_feed_url(page.locale)
     context["topics"] = Topic.objects.for_locale(page.locale)
     context["event_types"] = EventType.choices
     context["event_formats"] = EventFormat.choices
     context["filter_query"] = query
     context["time_zones"] = _zone_choices()
     return context
+
+
+def site_feed_url(locale):
+    """The site-wide feed in ``locale``'s language, or None where no such feed exists."""
+    from .feeds import feed_languages
+    from .publishing import site_feed_path
+
+    if locale.language_code not in feed_languages():
+        return None
+    return site_feed_path(locale)
 
 
 def _zone_choices():

@@ -107,14 +107,20 @@ def feed_urls(page):
 
 
 def render_entry(page):
-    """Render and store ``page``'s VEVENT block(s); return the feed URLs to purge."""
+    """Render and store ``page``'s VEVENT block(s).
+
+    Returns ``(urls, scopes)``: the feed URLs to purge and the feed scopes to bump, each the
+    union of where the event was before and where it is now.
+    """
     from .models import EventFeedEntry
+    from .stamps import structural_scopes
 
     page = type(page).objects.prefetch_related("occurrence_changes", "topics").get(pk=page.pk)
     with transaction.atomic():
         entry = EventFeedEntry.objects.select_for_update().filter(page=page).first()
         new_print = fingerprint(page)
         old_urls = entry.feed_urls if entry else []
+        old_scopes = entry.feed_scopes if entry else []
         if entry is None:
             entry = EventFeedEntry(page=page, sequence=0)
         elif entry.fingerprint != new_print:
@@ -129,8 +135,9 @@ def render_entry(page):
         entry.fingerprint = new_print
         entry.published_at = stamp
         entry.feed_urls = urls
+        entry.feed_scopes = structural_scopes(page)
         entry.save()
-    return sorted(set(old_urls) | set(urls))
+    return sorted(set(old_urls) | set(urls)), sorted(set(old_scopes) | set(entry.feed_scopes))
 
 
 def purge(urls):

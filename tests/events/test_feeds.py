@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from civic_wagtail.events.models import CalendarToken, EventAttendance, EventFeedEntry, EventPage
@@ -120,6 +121,7 @@ def test_http_semantics(client, index):
     response = client.get("/calendar/all.ics")
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Cache-Control"] == "public, max-age=3600"
+    assert "Accept-Encoding" in response["Vary"]
     assert response["ETag"].startswith('"')
     assert response["Last-Modified"].endswith("GMT")
     assert int(response["Content-Length"]) == len(response.content)
@@ -134,7 +136,7 @@ def test_http_semantics(client, index):
 
     head = client.head("/calendar/all.ics")
     assert head.status_code == 200 and head.content == b""
-    assert head["Content-Length"] == response["Content-Length"]
+    assert head["Content-Length"] == response["Content-Length"]  # known: the body is cached
     assert head["ETag"] == response["ETag"]
 
     assert client.post("/calendar/all.ics").status_code == 405
@@ -186,17 +188,19 @@ def add_many(index, template, n):
 
 
 FEEDS = {
-    # kind: (url, queries). Ours are: view restrictions (.public()), the entries, the feed's
-    # change date; plus the site (and the topic). The calendar page's feed also pays for
-    # Wagtail's own routing: locale, the page path and the page's view restrictions.
-    "site": ("/calendar/all.ics", 5),
-    "topic": ("/calendar/topics/permits.ics", 6),
-    "calendar page": ("/events/feed/?type=webinar", 10),
+    # kind: (url, queries of a full response, queries of a 304). A full response reads the
+    # stamp, the view restrictions (.public()) and the entries, plus the site (and the topic);
+    # the calendar page's feed also pays for Wagtail's own routing (locale, the page path and
+    # the page's view restrictions). A 304 reads the stamp and nothing of the entries.
+    "site": ("/calendar/all.ics", 5, 3),
+    "topic": ("/calendar/topics/permits.ics", 6, 4),
+    "calendar page": ("/events/feed/?type=webinar", 10, 8),
 }
 
 
 @pytest.mark.parametrize("size", [10, 1000])
 @pytest.mark.parametrize("kind", list(FEEDS))
+@override_settings(CIVIC_WAGTAIL_EVENTS_FEED_CACHE_SECONDS=0)  # render every full response
 def test_query_count_does_not_grow(client, index, topic, django_assert_num_queries, size, kind):
     template = make_event(index, title="Template", topics=[topic])
     add_many(index, template, size - 1)
@@ -205,8 +209,11 @@ def test_query_count_does_not_grow(client, index, topic, django_assert_num_queri
         through(eventpage_id=pk, topic_id=topic.pk)
         for pk in EventPage.objects.exclude(pk=template.pk).values_list("pk", flat=True)
     )
-    url, queries = FEEDS[kind]
+    url, queries, conditional_queries = FEEDS[kind]
     client.get(url)  # warm the per-process caches (VTIMEZONE blocks, locale)
     with django_assert_num_queries(queries):
         response = client.get(url)
     assert len(vevents(response)) == size
+    with django_assert_num_queries(conditional_queries):
+        again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304

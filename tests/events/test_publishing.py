@@ -7,7 +7,7 @@ from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
 
-from civic_wagtail.events.models import EventFeedEntry, FeedChange
+from civic_wagtail.events.models import EventFeedEntry, FeedStamp
 from tests.events.helpers import make_event, make_index, republish
 from tests.factories import TopicFactory
 
@@ -87,15 +87,18 @@ def test_a_change_of_topic_purges_the_old_and_new_topic_feeds(
     assert "http://localhost/calendar/topics/old.ics" not in entry.feed_urls
 
 
-def test_unpublish_and_privacy_purge_and_touch_last_modified(
+def test_unpublish_and_privacy_purge_and_bump_the_feed_version(
     index, purged, django_capture_on_commit_callbacks
 ):
     page = make_event(index, slug="clinic")
-    before = FeedChange.objects.get(key="events").changed_at
+    site_key = next(key for key in EventFeedEntry.objects.get(page=page).feed_scopes
+                    if key.startswith("site:"))
+    before = FeedStamp.objects.get(key=site_key)
     purged.clear()
     run(django_capture_on_commit_callbacks, page.unpublish)
     assert "http://localhost/calendar/all.ics" in purged
-    assert FeedChange.objects.get(key="events").changed_at > before
+    after = FeedStamp.objects.get(key=site_key)
+    assert after.version == before.version + 1 and after.changed_at >= before.changed_at
 
     page = republish(page)
     purged.clear()

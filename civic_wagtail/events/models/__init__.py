@@ -2,7 +2,7 @@
 
 from .. import conf  # noqa: F401  (registers this app's setting defaults)
 from .pages import EventIndexPage, EventPage, OccurrenceChange
-from .records import CalendarToken, EventAttendance, EventFeedEntry, FeedChange
+from .records import CalendarToken, EventAttendance, EventFeedEntry, FeedStamp
 
 __all__ = [
     "CalendarToken",
@@ -10,6 +10,6 @@ __all__ = [
     "EventFeedEntry",
     "EventIndexPage",
     "EventPage",
-    "FeedChange",
+    "FeedStamp",
     "OccurrenceChange",
 ]

@@ -28,6 +28,8 @@ class EventFeedEntry(models.Model):
     tzids = models.JSONField(default=list)
     #: Feed URLs this event appeared in when last rendered, to purge them when it changes.
     feed_urls = models.JSONField(default=list)
+    #: Feed scopes (``stamps`` keys) it appeared in, to bump them when it leaves them.
+    feed_scopes = models.JSONField(default=list)
     published_at = models.DateTimeField()
 
     class Meta:
@@ -38,25 +40,24 @@ class EventFeedEntry(models.Model):
         return self.uid
 
 
-class FeedChange(models.Model):
-    """When any feed last changed (publish, unpublish, privacy): the feeds' Last-Modified.
+class FeedStamp(models.Model):
+    """The version of one feed scope (a site's calendar in one language, a topic, a calendar
+    page, an event, a member's personal feed).
 
-    One row per key; the events app uses ``"events"``. Unpublishing removes an event without
-    any newer entry, so the entries' own dates cannot tell a client that the feed changed.
+    Publishing, unpublishing, moving, deleting or restricting an event bumps the stamps of
+    exactly the scopes it is (or was) in; a feed reads its own stamp in one query and answers
+    a conditional request from it without touching the entries (``civic_wagtail.events.stamps``).
     """
 
-    key = models.CharField(max_length=40, primary_key=True)
+    key = models.CharField(max_length=200, primary_key=True)
+    version = models.PositiveBigIntegerField(default=1)
     changed_at = models.DateTimeField()
 
     class Meta:
-        verbose_name = _("feed change")
+        verbose_name = _("feed version")
 
     def __str__(self):
-        return f"{self.key} @ {self.changed_at:%Y-%m-%d %H:%M:%S}"
-
-    @classmethod
-    def touch(cls, key="events"):
-        cls.objects.update_or_create(key=key, defaults={"changed_at": timezone.now()})
+        return f"{self.key} v{self.version}"
 
 
 class EventAttendance(models.Model):

@@ -1,0 +1,104 @@
+"""What a calendar client's poll costs: the conditional GET answered 304 from the feed's
+version stamp, against the full response, at 100 and at 10,000 events; the feed window; and
+the gzip ratio. Ratios in one run, never asserted.
+
+Run: PYTHONPATH=$PWD:$PWD/example_site DJANGO_SETTINGS_MODULE=tests.settings \\
+     python benchmarks/bench_feed_polling.py [--events 10000]
+
+Targets (issue 20): the 304 at 10,000 events costs at most 1.2x the 304 at 100, and at most
+5 % of the full response at 10,000. Three calendars: 100 and 10,000 upcoming events (all
+inside the window, so the full response is the whole feed), and 10,000 events spread over ten
+years of history and one ahead, to measure what the 180-day window saves.
+"""
+
+import argparse
+import gzip
+import os
+import sys
+from datetime import date
+
+import django
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=10_000)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    django.setup()
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import setup_test_environment
+
+    from benchmarks.bench_events import build
+    from benchmarks.harness import measure, report, timer
+
+    setup_test_environment()
+    connection.creation.create_test_db(verbosity=0)
+    today = date.today()
+    with timer(f"creating 100 + {args.events} + {args.events} events"):
+        build(100, slug="small", first_day=today, span_days=365)
+        build(args.events, slug="large", first_day=today, span_days=365)
+        build(args.events, slug="history", first_day=date(today.year - 10, 1, 1), span_days=4000)
+    client = Client()
+
+    def get(url, **headers):
+        response = client.get(url, **headers)
+        assert response.status_code in (200, 304), response.status_code
+        return response
+
+    small, large, history = "/small/feed/", "/large/feed/", "/history/feed/"
+    small_etag, large_etag = get(small)["ETag"], get(large)["ETag"]
+    with override_settings(CIVIC_WAGTAIL_EVENTS_FEED_CACHE_SECONDS=0):  # render every time
+        full = measure(lambda: get(large), repeat=5)
+        windowed_render = measure(lambda: get(history), repeat=5)
+        with override_settings(CIVIC_WAGTAIL_EVENTS_FEED_PAST_DAYS=None):
+            whole = measure(lambda: get(history), repeat=3)
+            whole_bytes = len(get(history).content)
+    windowed = get(history).content
+    body = get(large).content
+    cached = measure(lambda: get(large), repeat=5)
+    small_304 = measure(lambda: get(small, HTTP_IF_NONE_MATCH=small_etag), repeat=20)
+    large_304 = measure(lambda: get(large, HTTP_IF_NONE_MATCH=large_etag), repeat=20)
+    head = measure(lambda: client.head(large), repeat=20)
+    packed = get(large, HTTP_ACCEPT_ENCODING="gzip").content
+    assert gzip.decompress(packed) == body
+
+    report(
+        f"Calendar page feed of {args.events} upcoming events",
+        "full response, rendered",
+        full,
+        [
+            ("full response, body from the cache", cached),
+            ("conditional GET answered 304", large_304),
+            ("HEAD", head),
+        ],
+    )
+    report(
+        f"Calendar page feed of {args.events} events over ten years",
+        "full response, rendered, no window",
+        whole,
+        [("full response, rendered, 180-day window", windowed_render)],
+    )
+    report(
+        "The 304 path does not grow with the feed",
+        "conditional GET answered 304, 100 events",
+        small_304,
+        [(f"conditional GET answered 304, {args.events} events", large_304)],
+    )
+    growth = large_304[0] / small_304[0]
+    print(f"\n  304 at {args.events} / 304 at 100: {growth:.2f} (target <= 1.2)")
+    print(f"  304 / full response at {args.events}: {large_304[0] / full[0]:.1%} (target <= 5 %)")
+    print(
+        f"  window: {len(windowed) / 1e6:.2f} MB against {whole_bytes / 1e6:.2f} MB without it;"
+        f" rendering {whole[0] / windowed_render[0]:.1f}x faster with it"
+    )
+    print(
+        f"  gzip: {len(packed) / 1e6:.2f} MB for {len(body) / 1e6:.2f} MB"
+        f" ({len(packed) / len(body):.1%} of the bytes)"
+    )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.getcwd())
+    main()
