@@ -11,15 +11,24 @@ from . import conf  # noqa: F401  (registers this app's setting defaults)
 from .admin_login import can_use_django_admin, can_use_wagtail_admin
 
 
+def _reversed(names):
+    urls = []
+    for name in names:
+        try:
+            urls.append(reverse(name))
+        except NoReverseMatch:
+            continue  # that admin is not mounted
+    return urls
+
+
 def admin_prefixes():
     """URL prefixes of the Wagtail admin and the Django admin that this site mounts."""
-    prefixes = []
-    for name in ("wagtailadmin_home", "admin:index"):
-        try:
-            prefixes.append(reverse(name))
-        except NoReverseMatch:
-            continue
-    return prefixes
+    return _reversed(["wagtailadmin_home", "admin:index"])
+
+
+def admin_logouts():
+    """Logging out never needs a second factor."""
+    return _reversed(["wagtailadmin_logout", "admin:logout"])
 
 
 def has_second_factor(user):
@@ -56,6 +65,8 @@ class AdminSecondFactorMiddleware:
             return None
         path = request.path_info
         if not any(path.startswith(prefix) for prefix in admin_prefixes()):
+            return None
+        if path in admin_logouts():
             return None
         if not (can_use_wagtail_admin(user) or can_use_django_admin(user)):
             return None  # the admins refuse them on their own

@@ -35,8 +35,10 @@ def test_an_admin_without_a_second_factor_is_sent_to_set_one_up(client, admin):
     response = client.get(admin)
     assert response.status_code == 302
     assert response["Location"] == "/accounts/2fa/totp/activate/"
-    # Every admin URL, not only the dashboard.
+    # Every admin URL, not only the dashboard; but logging out needs no second factor.
     assert client.get(admin + "login/")["Location"] == "/accounts/2fa/totp/activate/"
+    client.post(admin + "logout/")
+    assert session_user_id(client) is None
 
 
 def test_a_superuser_too(client):
