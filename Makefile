@@ -30,7 +30,7 @@ seed: migrate
 demo: seed
 	@echo
 	@echo "  Civic Exchange demo: http://127.0.0.1:8000/"
-	@echo "  Wagtail admin:       http://127.0.0.1:8000/admin/   log in as admin / civic-demo"
+	@echo "  Wagtail admin:       http://127.0.0.1:8000/admin/   log in as admin@example.gov / civic-demo (then set up 2FA)"
 	@echo
 	$(MANAGE) runserver 127.0.0.1:8000
 

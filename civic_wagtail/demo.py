@@ -152,7 +152,8 @@ class CoreSeeder(Seeder):
             verify_by_email(user, email)
             profile.topics.set(ctx.rng.sample(ctx.shared["topics"], 2))
             for role in role_names:
-                user.groups.add(roles.get_group(role))
+                if role != roles.MEMBERS:  # the Members group follows verification
+                    user.groups.add(roles.get_group(role))
                 by_role[role].append(user)
         return by_role
 

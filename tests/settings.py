@@ -31,3 +31,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CIVIC_WAGTAIL_VERIFIED_EMAIL_DOMAINS = ["*.gov", "*.gov.uk", "*.gc.ca"]
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Admin tests of the feature apps log in with force_login and no authenticator; the second
+# factor is tested with the requirement on, in tests/members/test_mfa.py.
+CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN = False

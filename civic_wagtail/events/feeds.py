@@ -384,7 +384,7 @@ class MemberFeed(EventFeed):
 
     def get_object(self, request, token=None, **kwargs):
         found = CalendarToken.objects.select_related("user").filter(token=token).first()
-        if found is None or not found.user.is_active:
+        if found is None or not found.user.is_active or not found.is_valid_for(found.user):
             raise Http404("Unknown or revoked calendar link")
         return found.user
 

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from modelsearch.backends import get_search_backends
 from wagtail.models import Collection, CollectionViewRestriction
 
+from civic_wagtail import roles
 from civic_wagtail.seeding import Seeder, get_or_create_child
 
 from . import demo_data as data
@@ -308,9 +309,11 @@ class LibrarySeeder(Seeder):
         private = root.get_children().filter(name="Members only").first()
         if private is None:
             private = root.add_child(name="Members only")
-            CollectionViewRestriction.objects.create(
-                collection=private, restriction_type=CollectionViewRestriction.LOGIN
+            restriction = CollectionViewRestriction.objects.create(
+                collection=private, restriction_type=CollectionViewRestriction.GROUPS
             )
+            # The Members group holds verified members only.
+            restriction.groups.add(roles.get_group(roles.MEMBERS))
         for i, (slug, title, kind, licence, url) in enumerate(data.RESOURCES):
             if slug in existing:
                 continue

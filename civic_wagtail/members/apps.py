@@ -19,4 +19,4 @@ class MembersConfig(AppConfig):
     }
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from . import checks, receivers  # noqa: F401

@@ -1,20 +1,29 @@
-"""Signal receivers: profiles on sign-up, verification on email confirmation."""
+"""Signal receivers: profiles on sign-up, verification on email confirmation, and the
+Members group kept equal to the verified members."""
 
 from allauth.account.signals import email_confirmed, user_signed_up
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from civic_wagtail import roles
-
-from .models import get_profile
-from .verification import verify_by_email
+from .models import MemberProfile, get_profile
+from .verification import sync_members_group, verify_by_email
 
 
 @receiver(user_signed_up, dispatch_uid="civic_wagtail_members.signed_up")
 def create_profile_on_signup(request, user, **kwargs):
+    # Not yet a member of the Members group: that follows verification (sync_members_group).
     get_profile(user)
-    user.groups.add(roles.get_group(roles.MEMBERS))
 
 
 @receiver(email_confirmed, dispatch_uid="civic_wagtail_members.email_confirmed")
 def verify_on_email_confirmed(request, email_address, **kwargs):
     verify_by_email(email_address.user, email_address.email)
+
+
+@receiver(post_save, sender=MemberProfile, dispatch_uid="civic_wagtail_members.group")
+def sync_group_on_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw:
+        return
+    if update_fields is not None and "verification_status" not in update_fields:
+        return
+    sync_members_group(instance)

@@ -5,6 +5,7 @@ from fnmatch import fnmatchcase
 from django.db import transaction
 from django.utils import timezone
 
+from civic_wagtail import roles
 from civic_wagtail.conf import civic_settings
 
 from .models import MemberProfile, get_profile
@@ -67,3 +68,17 @@ def set_status(profile, status, by):
         profile.save()
         log(profile, f"civic_wagtail_members.{status}", user=by)
     return profile
+
+
+def sync_members_group(profile):
+    """Put ``profile``'s user in the Members group if verified, take them out otherwise.
+
+    The Members group means "verified members": Wagtail's page and collection privacy
+    ("private, accessible to users in specific groups" → Members) then admits exactly them.
+    Runs whenever a profile's verification status is saved.
+    """
+    group = roles.get_group(roles.MEMBERS)
+    if profile.is_verified:
+        profile.user.groups.add(group)
+    else:
+        profile.user.groups.remove(group)

@@ -1,9 +1,12 @@
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import BaseViewRestriction
 from wagtail.permissions import register_permission_policy
 
+from .admin_login import can_use_wagtail_admin
 from .admin_views import MemberPermissionPolicy, MemberProfileViewSet
-from .models import MemberProfile
+from .models import MemberProfile, is_verified_member
 
 register_permission_policy(MemberProfile, MemberPermissionPolicy(MemberProfile))
 
@@ -21,3 +24,22 @@ def register_member_log_actions(actions):
         ("rejected", _("Reject member"), _("Rejected member")),
     ]:
         actions.register_action(f"civic_wagtail_members.{status}", label, message)
+
+
+@hooks.register("before_serve_document")
+def members_only_documents(document, request):
+    """A collection that is private to logged-in users is private to verified members.
+
+    Anyone can sign up, so "logged in" alone would admit people whose membership nobody has
+    checked yet. Anonymous visitors are left to Wagtail's own hook (it asks them to log in);
+    people with admin access keep seeing what they manage.
+    """
+    user = request.user
+    if not user.is_authenticated or can_use_wagtail_admin(user) or is_verified_member(user):
+        return None
+    restrictions = document.collection.get_view_restrictions()
+    if any(r.restriction_type == BaseViewRestriction.LOGIN for r in restrictions):
+        return render(
+            request, "civic_wagtail/members/members_only.html", {"document": document}, status=403
+        )
+    return None

@@ -259,18 +259,27 @@ def _load_mentorship(pk):
     )
 
 
+def _load_visible_mentorship(user, pk, checker=None):
+    """The mentorship if ``user`` takes part in it or coordinates, else 404.
+
+    Not a 403: whether two people have a mentorship is itself private, so someone else's
+    mentorship and a missing one answer alike, on every view and action.
+    """
+    mentorship = _load_mentorship(pk)
+    if not (mentorship.is_participant(user) or (checker or PrivacyChecker(user)).is_coordinator()):
+        raise Http404
+    return mentorship
+
+
 def mentorship_detail(request, page, pk, error=None, bound_forms=None, status=200):
     """One mentorship: the request, the decision, and (privately) goals, log and contact."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    mentorship = _load_mentorship(pk)
     user = request.user
     checker = PrivacyChecker(user)
+    mentorship = _load_visible_mentorship(user, pk, checker)
     is_mentee = user.pk == mentorship.mentee_id
     is_mentor = user.pk == mentorship.mentor.user_id
-    if not (is_mentee or is_mentor or checker.is_coordinator()):
-        # Not a 403: whether two people have a mentorship is itself private.
-        raise Http404
     private = checker.can_see_private(mentorship)
     bound_forms = bound_forms or {}
     state = mentorship.status
@@ -316,7 +325,7 @@ def mentorship_action(request, page, pk, action):
         return HttpResponseNotAllowed(["POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(Urls(page, request).mentorship(pk))
-    mentorship = _load_mentorship(pk)
+    mentorship = _load_visible_mentorship(request.user, pk)
     try:
         result = handler(request, mentorship)
     except lifecycle.TransitionError as error:

@@ -6,8 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from civic_wagtail.members import admin_login
+
 urlpatterns = [
+    # Both admins log in through allauth (verification, lockout, second factor): their own
+    # login URLs only hand over, so they must come first, at the same prefixes.
+    path("django-admin/", include(admin_login.django_admin_urls)),
     path("django-admin/", admin.site.urls),
+    path("admin/", include(admin_login.wagtail_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -40,12 +40,14 @@ def test_allow_listed_domain_is_verified_after_confirmation(client):
     assert profile.organisation == "Harbour City"
     # Owning an address is not proven until it is confirmed.
     assert profile.verification_status == MemberProfile.Verification.PENDING
-    assert profile.user.groups.filter(name="Members").exists()
+    # The Members group (members-only pages and files) waits for verification too.
+    assert not profile.user.groups.filter(name="Members").exists()
 
     confirm_from_outbox(client)
 
     profile.refresh_from_db()
     assert profile.verification_status == MemberProfile.Verification.VERIFIED
+    assert profile.user.groups.filter(name="Members").exists()
     assert profile.verification_method == MemberProfile.Method.EMAIL_DOMAIN
     assert profile.verified_at is not None
     assert EmailAddress.objects.get(email="nia@harbour.city.gov").verified

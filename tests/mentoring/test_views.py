@@ -198,15 +198,30 @@ def test_the_mentor_accepts_and_both_can_start(client, mentoring_page, requested
     assert requested.status == "active"
 
 
-def test_third_party_gets_a_clear_403(client, mentoring_page, requested, outsider):
+def test_third_party_gets_404_like_a_missing_mentorship(
+    client, mentoring_page, requested, outsider
+):
+    # Whether two people have a mentorship is private: no action tells it apart from none.
     client.force_login(outsider)
-    response = client.post(f"/mentoring/mentorships/{requested.pk}/accept/")
-    assert response.status_code == 403
-    assert "Only the mentor and the mentee can change this mentorship." in (
-        response.content.decode()
-    )
+    missing = Mentorship.objects.order_by("-pk").first().pk + 1
+    for action in ["accept", "decline", "start", "complete", "cancel", "goals", "log"]:
+        theirs = client.post(f"/mentoring/mentorships/{requested.pk}/{action}/")
+        absent = client.post(f"/mentoring/mentorships/{missing}/{action}/")
+        assert (theirs.status_code, absent.status_code) == (404, 404), action
     requested.refresh_from_db()
     assert requested.status == "requested"
+
+
+def test_cancel_answers_404_for_someone_elses_and_a_missing_mentorship(
+    client, mentoring_page, requested, mentor, outsider
+):
+    lifecycle.accept(requested, mentor.user)
+    client.force_login(outsider)
+    theirs = client.post(f"/mentoring/mentorships/{requested.pk}/cancel/", {"reason": "x"})
+    absent = client.post(f"/mentoring/mentorships/{requested.pk + 1000}/cancel/")
+    assert theirs.status_code == absent.status_code == 404
+    requested.refresh_from_db()
+    assert requested.status == "accepted"
 
 
 def test_accepting_a_cancelled_request_is_a_clear_400(
@@ -250,7 +265,7 @@ def test_goals_log_and_feedback(client, mentoring_page, requested, mentor, mente
     entry = MeetingLogEntry.objects.get()
     assert entry.date == datetime.date(2026, 2, 3) and entry.author == mentee
     client.force_login(outsider)
-    assert client.post(base + "goals/", {"goals": "hijack"}).status_code == 403
+    assert client.post(base + "goals/", {"goals": "hijack"}).status_code == 404
     client.force_login(mentee)
     assert client.post(base + "feedback/", {"rating": 5}).status_code == 400  # not ended yet
     lifecycle.complete(requested, mentor.user)

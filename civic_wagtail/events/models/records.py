@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -91,14 +92,27 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
+def password_stamp(user):
+    """A keyed digest of ``user``'s password hash: it changes whenever the password does."""
+    return salted_hmac(
+        "civic_wagtail.events.CalendarToken", user.password or "", algorithm="sha256"
+    ).hexdigest()
+
+
 class CalendarToken(models.Model):
-    """The secret in a member's personal feed URL. Resetting it revokes the old URL."""
+    """The secret in a member's personal feed URL. Resetting it revokes the old URL.
+
+    A token is bound to the password it was issued under: changing or resetting the password
+    (anywhere: allauth, the admin, ``set_password``) revokes the URL too, as it does sessions.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="civic_calendar_token"
     )
     token = models.CharField(max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(default=timezone.now)
+    #: :func:`password_stamp` of the user when the token was issued.
+    password_stamp = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("personal calendar token")
@@ -108,11 +122,23 @@ class CalendarToken(models.Model):
 
     @classmethod
     def for_user(cls, user):
-        token, _ = cls.objects.get_or_create(user=user)
+        """``user``'s current token; a new one if the password changed since it was issued."""
+        token, created = cls.objects.get_or_create(
+            user=user, defaults={"password_stamp": password_stamp(user)}
+        )
+        if not created and not token.is_valid_for(user):
+            token.reset()
         return token
+
+    def is_valid_for(self, user):
+        """Whether the token was issued under ``user``'s current password."""
+        return bool(self.password_stamp) and constant_time_compare(
+            self.password_stamp, password_stamp(user)
+        )
 
     def reset(self):
         """Replace the token: the previous feed URL answers 404 from now on."""
         self.token = new_token()
         self.created_at = timezone.now()
-        self.save(update_fields=["token", "created_at"])
+        self.password_stamp = password_stamp(self.user)
+        self.save(update_fields=["token", "created_at", "password_stamp"])

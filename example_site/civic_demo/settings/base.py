@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "guardian",
     "django_comments_xtd",
     "django_comments",
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "civic_wagtail.members.middleware.AdminSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -162,6 +164,28 @@ ACCOUNT_SIGNUP_FORM_CLASS = "civic_wagtail.members.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Civic Exchange] "
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/members/profile/"
+# One login path: the admins' login URLs hand over to allauth (urls.py), so the lockout, email
+# verification and second factor below apply to editors too. Wagtail's own password reset is
+# switched off in favour of allauth's (rate-limited) one.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# allauth reads the client address through civic_wagtail's proxy rule and answers a locked
+# log-in with 429 + Retry-After.
+ACCOUNT_ADAPTER = "civic_wagtail.members.adapter.AccountAdapter"
+# Lockout per account: 5 wrong passwords in 5 minutes lock that account's log-in until the
+# oldest of them is 5 minutes old (allauth's default LOGIN_ATTEMPTS_LIMIT). Counted per account,
+# so a colleague's lockout never blocks you. The per-address limits are much higher and exist
+# only against credential stuffing (one address trying many accounts): an office or a mobile
+# network puts hundreds of people behind one address, so a low per-address limit would let one
+# person's typos, or an attacker, lock everyone there out (docs/how-to/accounts.md).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/key,100/5m/ip",
+    "login": "100/m/ip",
+}
+# Second factor (allauth.mfa): authenticator apps, recovery codes, and security keys or
+# passkeys where the browser offers WebAuthn. Required for everyone with admin access
+# (CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN, default True).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Civic Exchange"
 
 # Object permissions (django-guardian): no anonymous user row, we never grant to anonymous.
 ANONYMOUS_USER_NAME = None

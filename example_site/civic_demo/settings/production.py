@@ -3,7 +3,8 @@
 Required: SECRET_KEY, DATABASE_URL (PostgreSQL), ALLOWED_HOSTS. Optional: REDIS_URL (cache and
 sessions), OPENSEARCH_URL (search), AWS_STORAGE_BUCKET_NAME (S3 media, needs django-storages),
 FRONTEND_CACHE_CLOUDFLARE_* or FRONTEND_CACHE_VARNISH_URL (purging), EMAIL_URL-style SMTP
-settings. No state is kept inside one process, so any number of processes can serve.
+settings, CLIENT_IP_HEADER and TRUSTED_PROXY_COUNT (the client address behind proxies). No
+state is kept inside one process, so any number of processes can serve.
 """
 
 import os
@@ -84,6 +85,13 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false").lower() == "true"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "https://localhost")
+
+# The client address, for rate limits and lockouts (civic_wagtail.ratelimit.client_ip, which
+# allauth uses too). Default: one reverse proxy (or load balancer) that appends the address it
+# saw to X-Forwarded-For. Set TRUSTED_PROXY_COUNT to the number of proxies in front of the app,
+# or CLIENT_IP_HEADER="" when clients connect directly (REMOTE_ADDR).
+CIVIC_WAGTAIL_CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR") or None
+CIVIC_WAGTAIL_TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "1"))
 
 # HTTPS everywhere (manage.py check --deploy is clean with these).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

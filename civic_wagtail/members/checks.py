@@ -1,0 +1,95 @@
+"""System checks of the members app: the one login path and the admins' second factor."""
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+from django.urls import NoReverseMatch, resolve, reverse
+from django.utils.module_loading import import_string
+
+from civic_wagtail.conf import civic_settings
+
+MIDDLEWARE = "civic_wagtail.members.middleware.AdminSecondFactorMiddleware"
+ADAPTER = "civic_wagtail.members.adapter.AccountAdapter"
+
+LOGIN_URLS = [
+    (
+        "wagtailadmin_login",
+        "civic_wagtail_members.E001",
+        "Wagtail admin",
+        'path("admin/", include(admin_login.wagtail_admin_urls))',
+        "wagtailadmin_urls",
+    ),
+    (
+        "admin:login",
+        "civic_wagtail_members.E002",
+        "Django admin",
+        'path("django-admin/", include(admin_login.django_admin_urls))',
+        "admin.site.urls",
+    ),
+]
+
+
+@register(Tags.security, Tags.urls)
+def check_admin_logins(app_configs=None, **kwargs):
+    """Each admin's login URL must hand over to allauth, not check passwords itself."""
+    errors = []
+    for name, check_id, label, fix, theirs in LOGIN_URLS:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue  # that admin is not mounted
+        match = resolve(url)
+        if getattr(match.func, "civic_wagtail_admin_login", False):
+            continue
+        errors.append(
+            Error(
+                f"The {label} logs people in at {url} without allauth: no email "
+                "verification, no lockout, no second factor.",
+                hint=(
+                    f"In your urls.py, add {fix} (with 'from civic_wagtail.members import "
+                    f"admin_login') just before the {theirs} line, with the same prefix."
+                ),
+                id=check_id,
+            )
+        )
+    return errors
+
+
+@register(Tags.security)
+def check_second_factor(app_configs=None, **kwargs):
+    errors = []
+    if civic_settings.REQUIRE_MFA_FOR_ADMIN:
+        if not apps.is_installed("allauth.mfa"):
+            errors.append(
+                Error(
+                    "CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN is on but 'allauth.mfa' is not in "
+                    "INSTALLED_APPS.",
+                    hint="Add 'allauth.mfa' after 'allauth.account' (pip install "
+                    "'django-allauth[mfa]'), or set CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN = False.",
+                    id="civic_wagtail_members.E003",
+                )
+            )
+        if MIDDLEWARE not in settings.MIDDLEWARE:
+            errors.append(
+                Error(
+                    "CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN is on but its middleware is missing, "
+                    "so admins without a second factor are let in.",
+                    hint=f"Add '{MIDDLEWARE}' to MIDDLEWARE after allauth's AccountMiddleware.",
+                    id="civic_wagtail_members.E004",
+                )
+            )
+    adapter = getattr(settings, "ACCOUNT_ADAPTER", "allauth.account.adapter.DefaultAccountAdapter")
+    try:
+        adapter_class = import_string(adapter)
+    except ImportError:
+        adapter_class = None  # allauth reports a broken path itself
+    if adapter_class is not None and not issubclass(adapter_class, import_string(ADAPTER)):
+        errors.append(
+            Warning(
+                f"ACCOUNT_ADAPTER is {adapter!r}: allauth reads client addresses without "
+                "CIVIC_WAGTAIL_CLIENT_IP_HEADER, and a locked log-in answers 200, not 429.",
+                hint=f"Set ACCOUNT_ADAPTER = '{ADAPTER}', or subclass it.",
+                id="civic_wagtail_members.W001",
+            )
+        )
+    return errors
