@@ -13,7 +13,7 @@ def stamp_existing_tokens(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("civic_wagtail_events", "0001_initial")]
+    dependencies = [("civic_wagtail_events", "0002_feed_stamps")]
 
     operations = [
         migrations.AddField(
