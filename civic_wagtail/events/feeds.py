@@ -166,14 +166,17 @@ class EventFeed:
 
     def body(self, request, obj, etag, encoding):
         """The response body for ``encoding`` ("identity" or "gzip"), rendered and compressed
-        once per version and kept in the cache."""
+        once per version and kept in the cache, with its length beside it for HEAD."""
         key = self.cache_key(request, etag, encoding)
         body = cache.get(key)
         if body is None:
             body = self.render(request, obj).encode("utf-8")
             if encoding == "gzip":
                 body = gzip.compress(body, compresslevel=6, mtime=0)
-            cache.set(key, body, timeout=civic_settings.EVENTS_FEED_CACHE_SECONDS)
+            cache.set_many(
+                {key: body, f"{key}:length": len(body)},
+                timeout=civic_settings.EVENTS_FEED_CACHE_SECONDS,
+            )
         return body
 
     def __call__(self, request, **kwargs):
@@ -209,9 +212,9 @@ class EventFeed:
             response["Content-Encoding"] = "gzip"
         if request.method == "HEAD":
             # Same headers, no body, nothing rendered: the length only when it is known.
-            known = cache.get(self.cache_key(request, base, encoding))
-            if known is not None:
-                response["Content-Length"] = str(len(known))
+            length = cache.get(f"{self.cache_key(request, base, encoding)}:length")
+            if length is not None:
+                response["Content-Length"] = str(length)
             return response
         response.content = self.body(request, obj, base, encoding)
         response["Content-Length"] = str(len(response.content))
