@@ -32,7 +32,7 @@ def test_followers_are_emailed_and_can_unsubscribe(client, thread, verified_memb
 
 
 def test_held_comments_notify_followers_only_once_approved(
-    client, thread, verified_member, pending_member, moderator
+    client, thread, verified_member, pending_member, moderator, django_capture_on_commit_callbacks
 ):
     client.force_login(verified_member)
     post_comment(client, thread, "I follow this", followup=True)
@@ -42,10 +42,11 @@ def test_held_comments_notify_followers_only_once_approved(
     assert mail.outbox == []
     held = XtdComment.objects.get(comment="Held reply")
     client.force_login(moderator)
-    client.post(
-        f"/admin/discussion/moderation/comment/{held.pk}/",
-        {"action": "approve", "reason": "fine"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/discussion/moderation/comment/{held.pk}/",
+            {"action": "approve", "reason": "fine"},
+        )
     assert [m.to for m in mail.outbox] == [[verified_member.email]]
 
 

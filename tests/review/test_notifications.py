@@ -62,10 +62,3 @@ def test_refused_actions_send_nothing(submitted, django_capture_on_commit_callba
         submitted.act(submitted.author, "approve", approval_data())
         submitted.act(submitted.editor, "reject", {"comment": "no"})
     assert mail.outbox == []
-
-
-def test_emails_without_tasks(site, settings, django_capture_on_commit_callbacks):
-    settings.CIVIC_WAGTAIL_REVIEW_EMAILS_USE_TASKS = False
-    with django_capture_on_commit_callbacks(execute=True):
-        site.submit()
-    assert len(to(site.reviewers[0].email)) == 1
