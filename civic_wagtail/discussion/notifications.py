@@ -70,8 +70,8 @@ def notify_followers(comment):
     Queued through the mail service, one message per address and comment, so a comment that is
     approved twice or a retried task mails nobody twice.
     """
-    from django_comments_xtd.models import XtdComment
     from django_comments_xtd import signed
+    from django_comments_xtd.models import XtdComment
 
     if not comment.is_public:
         return 0
