@@ -41,8 +41,12 @@ DEFAULTS = {
         "mentorship_request": {"member": (5, 3600), "anonymous": (10, 3600)},
         # Accepting, declining, starting and ending a mentorship email the other person.
         "mentorship_action": {"member": (30, 3600), "anonymous": (60, 3600)},
+        # Saving one's mentor profile (offering to mentor) creates a listed profile.
+        "mentor_offer": {"member": (10, 3600), "anonymous": (20, 3600)},
         # A case study submitted through the library form creates a page and asks reviewers.
         "library_submission": {"member": (5, 3600), "anonymous": (10, 3600)},
+        # Registering for, following or forgetting an event.
+        "event_attendance": {"member": (60, 3600), "anonymous": (60, 3600)},
     },
     #: ``request.META`` key of the header that trusted proxies append the client address to
     #: (``"HTTP_X_FORWARDED_FOR"``). ``None``: the connection's ``REMOTE_ADDR``.

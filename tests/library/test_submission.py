@@ -174,3 +174,14 @@ def test_a_newline_in_the_title_cannot_break_the_workflow_email(
     sent = [m for m in mail.outbox if reviewer.email in m.to]
     assert sent and all("\n" not in m.subject for m in sent)
     assert "Permits Bcc: all@example.com" in sent[0].subject
+
+
+def test_submissions_are_rate_limited(client, settings, library, verified_member):
+    settings.CIVIC_WAGTAIL_RATE_LIMITS = {"library_submission": {"member": (1, 3600)}}
+    client.force_login(verified_member)
+    assert client.post(library.url + "submit/", valid_data()).status_code == 302
+    response = client.post(library.url + "submit/", valid_data(title="Second"))
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert "many case studies" in response.content.decode()
+    assert CaseStudyPage.objects.count() == 1
+    assert client.get(library.url + "submit/").status_code == 200
