@@ -120,13 +120,15 @@ def admin_url(path):
     return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + path
 
 
-def _render(templates, context):
-    if isinstance(templates, str):
-        text = render_text(templates, context).strip()
-        subject, _sep, body = text.partition("\n")
-        return subject, body.strip() + "\n"
-    subject_template, body_template = templates
-    return render_text(subject_template, context), render_text(body_template, context)
+def render_message(template, context):
+    """``(subject, body)`` from ``<template>_subject.txt`` and ``<template>_body.txt``.
+
+    Two templates rather than "the first line is the subject": a value with a line break
+    (a title) would otherwise cut the subject short and spill into the body.
+    """
+    subject = one_line(render_text(f"{template}_subject.txt", context))
+    body = render_text(f"{template}_body.txt", context).strip() + "\n"
+    return subject, body
 
 
 def message_key(key, address):
@@ -134,12 +136,13 @@ def message_key(key, address):
     return hashlib.sha256(f"{key}\x00{address.lower()}".encode()).hexdigest()
 
 
-def send_templated(recipient, templates, context, *, key=None, from_email=None, language=None):
+def send_templated(recipient, template, context, *, key=None, from_email=None, language=None):
     """Render an email for ``recipient`` and queue it after the transaction commits.
 
     ``recipient`` is a user (their ``email``, their language) or an address (then ``language``,
-    or the site default). ``templates`` is one template name whose first line is the subject,
-    or a ``(subject_template, body_template)`` pair. ``context`` gets ``recipient``. ``key``
+    or the site default). ``template`` names two plain-text templates,
+    ``<template>_subject.txt`` and ``<template>_body.txt`` (:func:`render_message`); their
+    context is ``context`` plus ``recipient``. ``key``
     names the message (``"mentoring.request:12"``): a second send of the same key to the same
     address is dropped, so a repeated event does not mail twice; without one, every call is a
     new message. Returns the message's sent-marker key, or None when nothing was queued.
@@ -152,11 +155,11 @@ def send_templated(recipient, templates, context, *, key=None, from_email=None, 
         return None
     code = language or recipient_language(user)
     with translation.override(code):
-        subject, body = _render(templates, {**context, "recipient": recipient})
+        subject, body = render_message(template, {**context, "recipient": recipient})
     message = {
         "key": message_key(key or uuid.uuid4().hex, address),
         "to": address,
-        "subject": one_line(subject),
+        "subject": subject,
         "body": body,
         "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
     }

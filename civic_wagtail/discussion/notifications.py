@@ -98,7 +98,7 @@ def notify_followers(comment):
             mute_path = None
         mail.send_templated(
             follower.user if follower.user_id else follower.user_email,
-            "civic_wagtail/discussion/email/followup.txt",
+            "civic_wagtail/discussion/email/followup",
             {
                 **context,
                 "name": follower.user_name,
@@ -134,7 +134,7 @@ def notify_thread_author(comment):
     }
     mail.send_templated(
         author,
-        "civic_wagtail/discussion/email/thread_reply.txt",
+        "civic_wagtail/discussion/email/thread_reply",
         context,
         key=f"discussion.thread_reply:{comment.pk}",
     )
@@ -147,7 +147,7 @@ def request_confirmation(tmp_comment, key, site=None):
     path = reverse("comments-xtd-confirm", args=[key])
     mail.send_templated(
         tmp_comment.user_email,
-        "civic_wagtail/discussion/email/confirm_comment.txt",
+        "civic_wagtail/discussion/email/confirm_comment",
         {
             "comment": tmp_comment,
             "target": target,

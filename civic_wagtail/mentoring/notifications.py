@@ -42,10 +42,7 @@ def _send(kind, mentorship, recipients):
     for user in recipients:
         mail.send_templated(
             user,
-            (
-                f"civic_wagtail/mentoring/email/{kind}_subject.txt",
-                f"civic_wagtail/mentoring/email/{kind}_body.txt",
-            ),
+            f"civic_wagtail/mentoring/email/{kind}",
             context,
             key=f"mentoring.{kind}:{mentorship.pk}:{mentorship.status}",
             from_email=civic_settings.MENTORING_FROM_EMAIL,

@@ -2,7 +2,7 @@
 
 Sent through the core mail service (:mod:`civic_wagtail.mail`): after the transaction commits,
 in each recipient's language, plain text unescaped. Templates live in
-``civic_wagtail/review/email/<kind>.txt``; the first line is the subject.
+``civic_wagtail/review/email/<kind>_subject.txt`` and ``<kind>_body.txt``.
 """
 
 from django.contrib.auth import get_user_model
@@ -23,7 +23,7 @@ def _send(kind, users, context, key=None):
     for user in users:
         mail.send_templated(
             user,
-            f"civic_wagtail/review/email/{kind}.txt",
+            f"civic_wagtail/review/email/{kind}",
             context,
             key=f"review.{kind}:{key}" if key is not None else None,
         )
