@@ -142,10 +142,12 @@ def send_templated(recipient, template, context, *, key=None, from_email=None, l
     ``recipient`` is a user (their ``email``, their language) or an address (then ``language``,
     or the site default). ``template`` names two plain-text templates,
     ``<template>_subject.txt`` and ``<template>_body.txt`` (:func:`render_message`); their
-    context is ``context`` plus ``recipient``. ``key``
-    names the message (``"mentoring.request:12"``): a second send of the same key to the same
-    address is dropped, so a repeated event does not mail twice; without one, every call is a
-    new message. Returns the message's sent-marker key, or None when nothing was queued.
+    context is ``context`` plus ``recipient``. ``key`` names the message
+    (``"mentoring.request:12"``): a second send of the same key to the same address is dropped,
+    so a repeated event does not mail twice; without one, every call is a new message.
+
+    Returns the message's sent-marker key, or None when nothing was queued. Never raises: an
+    email that cannot be rendered is logged, and the member's action goes on.
     """
     if is_muted():
         return None
@@ -153,17 +155,21 @@ def send_templated(recipient, template, context, *, key=None, from_email=None, l
     address = recipient if user is None else getattr(user, "email", "")
     if not address or (user is not None and not getattr(user, "is_active", True)):
         return None
-    code = language or recipient_language(user)
-    with translation.override(code):
-        subject, body = render_message(template, {**context, "recipient": recipient})
-    message = {
-        "key": message_key(key or uuid.uuid4().hex, address),
-        "to": address,
-        "subject": subject,
-        "body": body,
-        "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
-    }
-    transaction.on_commit(partial(_enqueue, message, 1))
+    try:
+        code = language or recipient_language(user)
+        with translation.override(code):
+            subject, body = render_message(template, {**context, "recipient": recipient})
+        message = {
+            "key": message_key(key or uuid.uuid4().hex, address),
+            "to": address,
+            "subject": subject,
+            "body": body,
+            "from_email": str(from_email or settings.DEFAULT_FROM_EMAIL),
+        }
+        transaction.on_commit(partial(_enqueue, message, 1))
+    except Exception:
+        logger.exception("Could not prepare the email %s", template)
+        return None
     return message["key"]
 
 

@@ -236,3 +236,9 @@ def test_muted_blocks_queue_nothing(templates, django_capture_on_commit_callback
     with django_capture_on_commit_callbacks(execute=True), mail.muted():
         assert mail.send_templated(member(username="nia"), name, {}) is None
     assert django_mail.outbox == []
+
+
+def test_a_broken_template_is_logged_not_raised(caplog):
+    with caplog.at_level(logging.ERROR, logger="civic_wagtail.mail"):
+        assert mail.send_templated("a@example.com", "civic_wagtail/missing", {}) is None
+    assert any("Could not prepare" in r.getMessage() for r in caplog.records)
