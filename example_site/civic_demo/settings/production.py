@@ -1,9 +1,10 @@
 """Production: everything that differs between machines comes from the environment.
 
 Required: SECRET_KEY, DATABASE_URL (PostgreSQL), ALLOWED_HOSTS, REDIS_URL (cache and sessions:
-rate limits must be counted where every process sees them). Optional: OPENSEARCH_URL (search), AWS_STORAGE_BUCKET_NAME (S3 media, needs django-storages),
-FRONTEND_CACHE_CLOUDFLARE_* or FRONTEND_CACHE_VARNISH_URL (purging), EMAIL_URL-style SMTP
-settings. No state is kept inside one process, so any number of processes can serve.
+rate limits must be counted where every process sees them). Optional: OPENSEARCH_URL (search),
+AWS_STORAGE_BUCKET_NAME (S3 media, needs django-storages), FRONTEND_CACHE_CLOUDFLARE_* or
+FRONTEND_CACHE_VARNISH_URL (purging), EMAIL_URL-style SMTP settings. No state is kept inside
+one process, so any number of processes can serve.
 """
 
 import os
