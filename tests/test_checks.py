@@ -153,8 +153,10 @@ def test_no_warning_when_every_limit_is_off(settings):
 
 def test_production_settings_count_rate_limits_in_redis():
     """The demo's production settings need REDIS_URL and pass the deploy checks with it."""
+    # Other tests (Playwright's) allow async-unsafe calls in this process: not in production.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "example_site")]),
         "DJANGO_SETTINGS_MODULE": "civic_demo.settings.production",
         "SECRET_KEY": "tests-only-" + "x" * 60,
