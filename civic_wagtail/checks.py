@@ -168,3 +168,41 @@ def template_order_warnings(installed):
                 )
             ]
     return []
+
+
+#: Cache backends that keep their data inside one process (or one machine's disk): counted
+#: there, a rate limit is multiplied by the number of processes that serve the site.
+UNSHARED_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+}
+
+
+@register(Tags.caches)
+def check_rate_limit_cache(app_configs=None, **kwargs):
+    """Throttles count in the default cache; in production it must be shared (Redis)."""
+    from .conf import DEFAULTS, civic_settings
+    from .ratelimit import limits_for
+
+    if settings.DEBUG:
+        return []
+    actions = {**DEFAULTS["RATE_LIMITS"], **(civic_settings.RATE_LIMITS or {})}
+    if not any(any(limits_for(action).values()) for action in actions):
+        return []
+    backend = getattr(settings, "CACHES", {}).get("default", {}).get("BACKEND", "")
+    if backend not in UNSHARED_CACHES:
+        return []
+    return [
+        Warning(
+            f"Rate limits (CIVIC_WAGTAIL_RATE_LIMITS) are counted in the default cache, which "
+            f"is {backend.rsplit('.', 1)[-1]}: each process counts on its own (the dummy cache "
+            "counts nothing), so the limits do not hold.",
+            hint=(
+                "Point CACHES['default'] at a cache every process shares, e.g. "
+                "{'BACKEND': 'django_redis.cache.RedisCache', 'LOCATION': "
+                "os.environ['REDIS_URL']} (or django.core.cache.backends.redis.RedisCache)."
+            ),
+            id="civic_wagtail.W002",
+        )
+    ]

@@ -37,6 +37,16 @@ DEFAULTS = {
     "RATE_LIMITS": {
         "post": {"member": (10, 600), "anonymous": (30, 600)},
         "flag": {"member": (20, 3600), "anonymous": (60, 3600)},
+        # Each mentorship request emails a mentor.
+        "mentorship_request": {"member": (5, 3600), "anonymous": (10, 3600)},
+        # Accepting, declining, starting and ending a mentorship email the other person.
+        "mentorship_action": {"member": (30, 3600), "anonymous": (60, 3600)},
+        # Saving one's mentor profile (offering to mentor) creates a listed profile.
+        "mentor_offer": {"member": (10, 3600), "anonymous": (20, 3600)},
+        # A case study submitted through the library form creates a page and asks reviewers.
+        "library_submission": {"member": (5, 3600), "anonymous": (10, 3600)},
+        # Registering for, following or forgetting an event.
+        "event_attendance": {"member": (60, 3600), "anonymous": (60, 3600)},
     },
     #: ``request.META`` key of the header that trusted proxies append the client address to
     #: (``"HTTP_X_FORWARDED_FOR"``). ``None``: the connection's ``REMOTE_ADDR``.
@@ -44,6 +54,13 @@ DEFAULTS = {
     #: How many trusted proxies append to ``CLIENT_IP_HEADER``: the client address is read that
     #: many entries from the right, so a forged header sent by the client is ignored.
     "TRUSTED_PROXY_COUNT": 1,
+    #: How many times :mod:`civic_wagtail.mail` tries to deliver one email before giving up
+    #: (the failure is logged each time).
+    "EMAIL_MAX_ATTEMPTS": 5,
+    #: Seconds before the first retry of an email; each further retry waits twice as long.
+    #: Used when the django-tasks backend can defer (``run_after``); the immediate backend
+    #: retries at once.
+    "EMAIL_RETRY_DELAY": 60,
 }
 
 

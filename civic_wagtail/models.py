@@ -166,3 +166,18 @@ class ClassifiedMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class SentEmail(models.Model):
+    """Marker of one email delivered by :mod:`civic_wagtail.mail`, so that a retry never sends
+    it twice. Only a hash of message and address is kept: no personal data."""
+
+    key = models.CharField(max_length=64, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("sent email")
+        verbose_name_plural = _("sent emails")
+
+    def __str__(self):
+        return self.key

@@ -7,7 +7,9 @@ atomic in Redis and Memcached, so the limits hold across processes that share th
 local-memory cache counts per process only (system check ``civic_wagtail.W002``).
 
 Actions and their limits live in ``CIVIC_WAGTAIL_RATE_LIMITS``; a site's value is merged over
-the defaults action by action, so overriding one action keeps the others.
+the defaults action by action, so overriding one action keeps the others. Every refusal is
+answered by :func:`rate_limited`: 429 with ``Retry-After`` and one template,
+``civic_wagtail/rate_limited.html``; :func:`throttle` counts and answers in one call.
 """
 
 import math
@@ -15,10 +17,24 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from civic_wagtail.conf import DEFAULTS, civic_settings
 
 KEY_PREFIX = "civic_wagtail:rate"
+TEMPLATE = "civic_wagtail/rate_limited.html"
+
+#: What the 429 page says was done too often, per action; other actions get a general text.
+ACTION_MESSAGES = {
+    "post": _("You have posted many messages in a short time."),
+    "flag": _("You have reported many comments in a short time."),
+    "mentorship_request": _("You have sent many mentoring requests in a short time."),
+    "mentorship_action": _("You have made many changes to mentorships in a short time."),
+    "mentor_offer": _("You have saved your mentor profile many times in a short time."),
+    "library_submission": _("You have submitted many case studies in a short time."),
+    "event_attendance": _("You have changed many event registrations in a short time."),
+}
 
 
 @dataclass
@@ -85,3 +101,32 @@ def hit(request, action):
     if current > count:
         return RateLimited(action, scope, max(1, math.ceil((window + 1) * seconds - now)))
     return None
+
+
+def rate_limited(request, limited):
+    """The one answer to a refused action: 429, ``Retry-After``, a page that says when.
+
+    Nothing was stored. The template ``civic_wagtail/rate_limited.html`` gets ``limited``
+    (the :class:`RateLimited`), ``message`` and ``minutes``.
+    """
+    message = ACTION_MESSAGES.get(
+        limited.action, _("You have done this many times in a short time.")
+    )
+    response = render(
+        request,
+        TEMPLATE,
+        {
+            "limited": limited,
+            "message": message,
+            "minutes": max(1, round(limited.retry_after / 60)),
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(limited.retry_after)
+    return response
+
+
+def throttle(request, action):
+    """Count ``action`` (:func:`hit`); the 429 response when over the limit, else None."""
+    limited = hit(request, action)
+    return rate_limited(request, limited) if limited else None

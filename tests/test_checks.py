@@ -98,3 +98,79 @@ def test_manage_py_check_on_a_site_without_an_app(tmp_path, app, check_id):
     output = result.stdout + result.stderr
     assert check_id in output, output[-2000:]
     assert f"Add '{app}' to INSTALLED_APPS." in output
+
+
+LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REDIS = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://x/0"}}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "warned"),
+    [
+        ({"DEBUG": False, "CACHES": LOCMEM}, True),
+        (
+            {
+                "DEBUG": False,
+                "CACHES": {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}},
+            },
+            True,
+        ),
+        (
+            {
+                "DEBUG": False,
+                "CACHES": {
+                    "default": {
+                        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                        "LOCATION": "/tmp/civic-cache",  # noqa: S108
+                    }
+                },
+            },
+            True,
+        ),
+        ({"DEBUG": True, "CACHES": LOCMEM}, False),  # development: one process
+        ({"DEBUG": False, "CACHES": REDIS}, False),
+    ],
+)
+def test_throttles_without_a_shared_cache_are_a_warning(overrides, warned):
+    with override_settings(**overrides):
+        warnings = checks.check_rate_limit_cache()
+    assert ids(warnings) == ({"civic_wagtail.W002"} if warned else set())
+    if warned:
+        assert "CIVIC_WAGTAIL_RATE_LIMITS" in warnings[0].msg
+        assert "REDIS_URL" in warnings[0].hint
+
+
+def test_no_warning_when_every_limit_is_off(settings):
+    from civic_wagtail.conf import DEFAULTS
+
+    settings.DEBUG = False
+    settings.CACHES = LOCMEM
+    settings.CIVIC_WAGTAIL_RATE_LIMITS = {
+        action: {"member": None, "anonymous": None} for action in DEFAULTS["RATE_LIMITS"]
+    }
+    assert checks.check_rate_limit_cache() == []
+
+
+def test_production_settings_count_rate_limits_in_redis():
+    """The demo's production settings need REDIS_URL and pass the deploy checks with it."""
+    # Other tests (Playwright's) allow async-unsafe calls in this process: not in production.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {
+        **inherited,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "example_site")]),
+        "DJANGO_SETTINGS_MODULE": "civic_demo.settings.production",
+        "SECRET_KEY": "tests-only-" + "x" * 60,
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
+        "ALLOWED_HOSTS": "civic.example.gov",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+    }
+    command = [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"]
+    result = subprocess.run(  # noqa: S603
+        command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
+    del env["REDIS_URL"]
+    result = subprocess.run(  # noqa: S603
+        command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
+    assert result.returncode != 0 and "Set the REDIS_URL environment variable." in result.stderr

@@ -10,14 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments.models import CommentFlag
 from django_comments_xtd import get_model
-from django_comments_xtd.views import notify_comment_followers
 from wagtail.log_actions import log
 
 from civic_wagtail.conf import civic_settings
 
 from .models import CommentModeration, Thread
 from .models.moderation import ModerationState
-from .notifications import notify_thread_author
+from .notifications import notify_followers, notify_thread_author
 
 HIDE = "civic_wagtail_discussion.hide"
 RESTORE = "civic_wagtail_discussion.restore"
@@ -61,7 +60,7 @@ def _set_comment_state(comment, state, reason, moderator, action, public):
             thread.refresh_activity()
     if public and not was_public and state == ModerationState.APPROVED:
         # Followers were not told about a held comment when it was posted.
-        notify_comment_followers(comment)
+        notify_followers(comment)
         notify_thread_author(comment)
     return comment
 

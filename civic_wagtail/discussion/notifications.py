@@ -1,14 +1,22 @@
-"""Emails to a thread's author about new replies, with a one-click unsubscribe link.
+"""Discussion emails, all through the core mail service (:mod:`civic_wagtail.mail`).
 
-Commenters follow a discussion through comments-xtd's ``followup`` flag and its mute links;
-the author of a thread wrote no comment, so they follow it through ``Thread.author_follows``.
+- Followers of a discussion (comments-xtd's ``followup`` flag) hear of each new public comment,
+  with comments-xtd's one-click mute link. This replaces comments-xtd's own sender, which
+  mailed inside the request (an SMTP failure answered 500 after the comment was saved).
+- The author of a thread wrote no comment, so they follow it through
+  ``Thread.author_follows`` and get their own email with a one-click unsubscribe link.
+- An anonymous visitor confirms a comment by email when ``COMMENTS_XTD_CONFIRM_EMAIL`` is on.
+
+Links are absolute and built from the Wagtail ``Site`` of the page the discussion is on.
 """
 
+from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.urls import NoReverseMatch, reverse
+from django_comments_xtd.conf import settings as xtd_settings
+from wagtail.models import Page
+
+from civic_wagtail import mail
 
 from .comments import comments_for
 from .models import Thread
@@ -29,6 +37,79 @@ def thread_from_token(token):
     return Thread.objects.filter(pk=pk).select_related("forum", "author").first()
 
 
+def _page_of(target):
+    """The Wagtail page the discussion of ``target`` is shown on (its site gives the host)."""
+    if isinstance(target, Thread):
+        return target.forum
+    if isinstance(target, Page):
+        return target
+    return None
+
+
+def target_full_url(target):
+    """Absolute URL of a commented page or thread, from its Wagtail ``Site``."""
+    if isinstance(target, Thread):
+        forum = target.forum
+        return forum.get_full_url() + forum.reverse_subpage("thread", args=[target.pk])
+    page = _page_of(target)
+    return page.get_full_url() if page is not None else mail.site_url("/")
+
+
+def _site_of(target):
+    page = _page_of(target)
+    return page.get_site() if page is not None else None
+
+
+def _from_email():
+    return getattr(xtd_settings, "COMMENTS_XTD_FROM_EMAIL", None) or settings.DEFAULT_FROM_EMAIL
+
+
+def notify_followers(comment):
+    """Email everyone who follows the discussion ``comment`` was posted in, but its author.
+
+    Queued through the mail service, one message per address and comment, so a comment that is
+    approved twice or a retried task mails nobody twice.
+    """
+    from django_comments_xtd import signed
+    from django_comments_xtd.models import XtdComment
+
+    if not comment.is_public:
+        return 0
+    followers = {}
+    previous = XtdComment.norel_objects.filter(
+        content_type=comment.content_type,
+        object_pk=comment.object_pk,
+        is_public=True,
+        followup=True,
+    ).exclude(user_email=comment.user_email)
+    for follower in previous.order_by("pk"):
+        if follower.user_email and follower.user_email.lower() not in followers:
+            followers[follower.user_email.lower()] = follower
+    if not followers:
+        return 0
+    target = comment.content_object
+    context = {"comment": comment, "target": target, "url": target_full_url(target)}
+    site = _site_of(target)
+    for follower in followers.values():
+        key = signed.dumps(follower, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+        try:
+            mute_path = reverse("comments-xtd-mute", args=[key.decode("utf-8")])
+        except NoReverseMatch:
+            mute_path = None
+        mail.send_templated(
+            follower.user if follower.user_id else follower.user_email,
+            "civic_wagtail/discussion/email/followup",
+            {
+                **context,
+                "name": follower.user_name,
+                "mute_url": mail.site_url(mute_path, site) if mute_path else "",
+            },
+            key=f"discussion.followup:{comment.pk}",
+            from_email=_from_email(),
+        )
+    return len(followers)
+
+
 def notify_thread_author(comment):
     """Email the author of the thread ``comment`` replies to, unless they wrote it or opted out."""
     if comment.content_type.model_class() is not Thread or not comment.is_public:
@@ -40,21 +121,37 @@ def notify_thread_author(comment):
     if comment.user_id == author.pk:
         return False
     followers = comments_for(thread).filter(is_public=True, followup=True)
-    if followers.filter(user_email=author.email).exists():
-        return False  # comments-xtd's follow-up email already tells them
-    site_url = thread.forum.get_site().root_url
+    if followers.filter(user_email__iexact=author.email).exists():
+        return False  # the follow-up email already tells them
+    site = thread.forum.get_site()
     context = {
         "thread": thread,
         "comment": comment,
-        "thread_url": thread.forum.full_url
-        + thread.forum.reverse_subpage("thread", args=[thread.pk]),
-        "unfollow_url": site_url
-        + reverse("civic_wagtail_discussion:unfollow", args=[unfollow_token(thread)]),
+        "thread_url": target_full_url(thread),
+        "unfollow_url": mail.site_url(
+            reverse("civic_wagtail_discussion:unfollow", args=[unfollow_token(thread)]), site
+        ),
     }
-    send_mail(
-        _("New reply in “%(title)s”") % {"title": thread.title},
-        render_to_string("civic_wagtail/discussion/email/thread_reply.txt", context),
-        None,
-        [author.email],
+    mail.send_templated(
+        author,
+        "civic_wagtail/discussion/email/thread_reply",
+        context,
+        key=f"discussion.thread_reply:{comment.pk}",
     )
     return True
+
+
+def request_confirmation(tmp_comment, key, site=None):
+    """Ask an anonymous commenter to confirm their comment (``COMMENTS_XTD_CONFIRM_EMAIL``)."""
+    target = tmp_comment.content_object
+    path = reverse("comments-xtd-confirm", args=[key])
+    mail.send_templated(
+        tmp_comment.user_email,
+        "civic_wagtail/discussion/email/confirm_comment",
+        {
+            "comment": tmp_comment,
+            "target": target,
+            "confirmation_url": mail.site_url(path, _site_of(target)),
+        },
+        from_email=_from_email(),
+    )

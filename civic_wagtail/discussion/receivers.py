@@ -4,7 +4,14 @@ from django.conf import settings
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django_comments.models import CommentFlag
-from django_comments.signals import comment_was_flagged, comment_will_be_posted
+from django_comments.signals import (
+    comment_was_flagged,
+    comment_was_posted,
+    comment_will_be_posted,
+)
+from django_comments_xtd import signed
+from django_comments_xtd import views as xtd_views
+from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import TmpXtdComment
 from django_comments_xtd.signals import comment_thread_muted, confirmation_received
 
@@ -12,7 +19,7 @@ from civic_wagtail import ratelimit
 
 from . import actions
 from .models import Thread
-from .notifications import notify_thread_author
+from .notifications import notify_followers, notify_thread_author, request_confirmation
 from .policy import PostingRefused, check_can_post, hold_reason
 from .privacy import erase_member
 
@@ -37,6 +44,31 @@ def apply_posting_policy(sender, comment, request, **kwargs):
     if reason:
         comment.is_public = False
         request._civic_hold_reason = reason
+    return True
+
+
+# comments-xtd's own receiver creates the comment and then mails followers (and confirmation
+# requests) inside the request with its own sender: an SMTP failure answered 500 after the
+# comment was saved. Ours does the same creation and mails through the core service.
+comment_was_posted.disconnect(xtd_views.on_comment_was_posted, sender=TmpXtdComment)
+
+
+@receiver(comment_was_posted, sender=TmpXtdComment, dispatch_uid="civic_discussion.posted")
+def create_posted_comment(sender, comment, request, **kwargs):
+    """Create the comment comments-xtd would create, and queue the follow-up emails."""
+    if settings.COMMENTS_APP != "django_comments_xtd":
+        return False
+    authenticated = bool(comment.user and comment.user.is_authenticated)
+    if authenticated or not xtd_settings.COMMENTS_XTD_CONFIRM_EMAIL:
+        if xtd_views._get_comment_if_exists(comment) is None:
+            created = xtd_views._create_comment(comment)
+            comment.xtd_comment = created
+            confirmation_received.send(sender=TmpXtdComment, comment=comment, request=request)
+            if comment.is_public:
+                notify_followers(created)
+        return True
+    key = signed.dumps(comment, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    request_confirmation(comment, key.decode("utf-8"))
     return True
 
 

@@ -1,7 +1,15 @@
-"""The pages people see when the discussion says no: 403 (may not post), 429 (too fast)."""
+"""The pages people see when the discussion says no: 403 (may not post), 429 (too fast).
+
+The 429 answer is the core one, :func:`civic_wagtail.ratelimit.rate_limited`; it is
+imported here so that ``from .responses import rate_limited`` keeps working.
+"""
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
+
+from civic_wagtail.ratelimit import rate_limited
+
+__all__ = ["rate_limited", "refused"]
 
 
 def refused(request, refusal):
@@ -14,15 +22,3 @@ def refused(request, refusal):
         {"message": refusal.message, "login": refusal.login},
         status=403,
     )
-
-
-def rate_limited(request, limited):
-    """429 page; nothing was stored. ``Retry-After`` tells clients when to try again."""
-    response = render(
-        request,
-        "civic_wagtail/discussion/rate_limited.html",
-        {"limited": limited, "minutes": max(1, round(limited.retry_after / 60))},
-        status=429,
-    )
-    response["Retry-After"] = str(limited.retry_after)
-    return response

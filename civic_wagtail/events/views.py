@@ -8,6 +8,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civic_wagtail import ratelimit
+
 from .feeds import MemberFeed, SiteFeed, TopicFeed
 from .models import CalendarToken, EventAttendance, EventPage
 
@@ -36,6 +38,9 @@ def _back(request, fallback):
 def attend(request, page_id):
     """Register for, follow or forget an event; it then appears in the personal feed."""
     page = get_object_or_404(EventPage.objects.live().public(), pk=page_id)
+    refusal = ratelimit.throttle(request, "event_attendance")
+    if refusal:
+        return refusal
     action = request.POST.get("action", "")
     if action == "forget":
         EventAttendance.objects.filter(user=request.user, page=page).delete()

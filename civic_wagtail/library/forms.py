@@ -4,6 +4,7 @@ from django import forms
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from civic_wagtail.mail import one_line
 from civic_wagtail.models import Region, Topic
 
 from .filters import indicator_choices
@@ -21,18 +22,29 @@ def text_to_rich_text(text):
     )
 
 
+class OneLineField(forms.CharField):
+    """A one-line text: line breaks and runs of spaces become one space.
+
+    The title ends up in email subjects (Wagtail's workflow notifications among them), where
+    a line break is refused with ``BadHeaderError``; a typed or pasted one is never meant.
+    """
+
+    def to_python(self, value):
+        return one_line(super().to_python(value))
+
+
 class CaseStudySubmissionForm(forms.Form):
     """A case study with, optionally, the practice it adapts and one measured outcome."""
 
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title = OneLineField(label=_("Title"), max_length=255)
     summary = forms.CharField(
         label=_("Summary"),
         max_length=600,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Two or three sentences: what you did and what changed."),
     )
-    organisation = forms.CharField(label=_("Organisation"), max_length=200)
-    place = forms.CharField(
+    organisation = OneLineField(label=_("Organisation"), max_length=200)
+    place = OneLineField(
         label=_("Place"), max_length=200, help_text=_("City and country, e.g. Lyon, France.")
     )
     challenge = forms.CharField(label=_("The challenge"), widget=TEXTAREA)

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from civic_wagtail import params
+from civic_wagtail import params, ratelimit
 from civic_wagtail.members.models import is_verified_member
 from civic_wagtail.models import Region, Topic
 
@@ -99,6 +99,9 @@ def serve_submission(index_page, request):
         return TemplateResponse(request, TEMPLATE, context, status=403)
     locale = current_locale()
     if request.method == "POST":
+        refusal = ratelimit.throttle(request, "library_submission")  # a page + reviewer emails
+        if refusal:
+            return refusal
         form = CaseStudySubmissionForm(request.POST, locale=locale)
         if form.is_valid():
             page = create_submission(index_page, form, request.user)

@@ -1,41 +1,26 @@
 """Emails for the lifecycle: a request, a decision, the start and the end of a mentorship.
 
-Sent after the transaction commits (a rolled-back accept sends nothing). Each email renders
-``civic_wagtail/mentoring/email/<kind>_subject.txt`` and ``<kind>_body.txt``, which a site can
-override. Messages never contain contact details or goals: only a link to the mentorship page,
-where the privacy rules apply.
+Sent through the core mail service (:mod:`civic_wagtail.mail`): after the transaction commits
+(a rolled-back accept sends nothing), in each recipient's language, plain text unescaped. Each
+email renders ``civic_wagtail/mentoring/email/<kind>_subject.txt`` and ``<kind>_body.txt``,
+which a site can override. Messages never contain contact details or goals: only a link to
+the mentorship page, where the privacy rules apply.
 """
 
-import logging
-import threading
-from contextlib import contextmanager
 from functools import partial
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 
+from civic_wagtail import mail
 from civic_wagtail.conf import civic_settings
 
-logger = logging.getLogger(__name__)
-_state = threading.local()
-
-
-@contextmanager
-def muted():
-    """Schedule no emails inside this block (the demo seeder walks fictional people through
-    the lifecycle and must not mail them)."""
-    previous = getattr(_state, "muted", False)
-    _state.muted = True
-    try:
-        yield
-    finally:
-        _state.muted = previous
+#: Schedule no emails inside this block (the demo seeder walks fictional people through
+#: the lifecycle and must not mail them).
+muted = mail.muted
 
 
 def on_commit(func, mentorship_pk):
-    if not getattr(_state, "muted", False):
+    if not mail.is_muted():
         transaction.on_commit(partial(func, mentorship_pk))
 
 
@@ -53,21 +38,15 @@ def mentorship_url(mentorship):
 
 
 def _send(kind, mentorship, recipients):
-    recipients = [user for user in recipients if user.email and user.is_active]
-    if not recipients:
-        return
     context = {"mentorship": mentorship, "url": mentorship_url(mentorship)}
-    from_email = civic_settings.MENTORING_FROM_EMAIL or settings.DEFAULT_FROM_EMAIL
     for user in recipients:
-        context["recipient"] = user
-        subject = render_to_string(
-            f"civic_wagtail/mentoring/email/{kind}_subject.txt", context
-        ).strip()
-        body = render_to_string(f"civic_wagtail/mentoring/email/{kind}_body.txt", context)
-        try:
-            send_mail(" ".join(subject.split()), body, from_email, [user.email])
-        except OSError:  # an unreachable mail server must not break the member's action
-            logger.exception("Could not send the mentoring %s email to user %s", kind, user.pk)
+        mail.send_templated(
+            user,
+            f"civic_wagtail/mentoring/email/{kind}",
+            context,
+            key=f"mentoring.{kind}:{mentorship.pk}:{mentorship.status}",
+            from_email=civic_settings.MENTORING_FROM_EMAIL,
+        )
 
 
 def _load(mentorship_pk):

@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from civic_wagtail import params
+from civic_wagtail import params, ratelimit
 from civic_wagtail.conf import civic_settings
 from civic_wagtail.members.models import get_profile, is_verified_member
 
@@ -216,6 +216,9 @@ def request_mentor(request, page, pk):
     if not request.user.is_authenticated:
         return redirect_to_login(Urls(page, request).mentor(pk))
     mentor = get_object_or_404(MentorProfile.objects.listed(), pk=pk)
+    refusal = ratelimit.throttle(request, "mentorship_request")  # each request emails a mentor
+    if refusal:
+        return refusal
     form = forms.RequestForm(request.POST)
     if not form.is_valid():
         return mentor_detail(request, page, pk, request_form=form, status=400)
@@ -326,6 +329,9 @@ def mentorship_action(request, page, pk, action):
     if not request.user.is_authenticated:
         return redirect_to_login(Urls(page, request).mentorship(pk))
     mentorship = _load_visible_mentorship(request.user, pk)
+    refusal = ratelimit.throttle(request, "mentorship_action")  # steps email the other person
+    if refusal:
+        return refusal
     try:
         result = handler(request, mentorship)
     except lifecycle.TransitionError as error:
@@ -463,6 +469,10 @@ def offer(request, page):
             contact_email=user.email,
             headline="",
         )
+    if request.method == "POST":
+        refusal = ratelimit.throttle(request, "mentor_offer")
+        if refusal:
+            return refusal
     form = forms.MentorProfileForm(request.POST or None, instance=instance)
     if request.method == "POST":
         if form.is_valid():

@@ -29,9 +29,6 @@ register_defaults(
         #: edited during review. ``None`` follows Wagtail's
         #: ``WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT``.
         "REVIEW_RESET_ON_EDIT": None,
-        #: Send review emails through django-tasks (``TASKS`` setting) instead of inside the
-        #: request. With django-tasks' immediate backend both behave the same.
-        "REVIEW_EMAILS_USE_TASKS": True,
     }
 )
 

@@ -46,3 +46,29 @@ def test_anonymous_requests_share_their_address_budget():
 def test_a_site_override_of_one_action_keeps_the_default_of_the_others():
     assert ratelimit.limits_for("post") == {"member": (1, 60)}
     assert ratelimit.limits_for("flag")["member"] == (20, 3600)
+
+
+@override_settings(CIVIC_WAGTAIL_RATE_LIMITS={"export": {"anonymous": (1, 60)}})
+def test_every_refusal_is_one_429_page_with_retry_after(home_page):
+    assert ratelimit.throttle(_request(REMOTE_ADDR="10.0.0.5"), "export") is None
+    response = ratelimit.throttle(_request(REMOTE_ADDR="10.0.0.5"), "export")
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    html = response.content.decode()
+    assert "Please slow down" in html and "many times in a short time" in html
+    assert "about 1 minute" in html
+
+
+def test_every_mail_or_content_action_has_a_default_limit():
+    for action in (
+        "post",
+        "flag",
+        "mentorship_request",
+        "mentorship_action",
+        "mentor_offer",
+        "library_submission",
+        "event_attendance",
+    ):
+        limits = ratelimit.limits_for(action)
+        assert limits["member"] and limits["anonymous"], action
+        assert action in ratelimit.ACTION_MESSAGES

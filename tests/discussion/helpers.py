@@ -1,5 +1,7 @@
 """Posting comments through the public form, as a browser would."""
 
+from django.test import TestCase
+
 from civic_wagtail.discussion.forms import CommentForm
 
 
@@ -23,4 +25,6 @@ def comment_data(target, text, reply_to=0, followup=False, **extra):
 
 
 def post_comment(client, target, text, **kwargs):
-    return client.post("/discussion/comments/post/", comment_data(target, text, **kwargs))
+    """Post as a browser would; what waits for the commit (emails) runs, as after a request."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post("/discussion/comments/post/", comment_data(target, text, **kwargs))

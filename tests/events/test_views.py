@@ -169,3 +169,13 @@ def test_a_series_whose_dates_are_all_skipped_still_renders(client, index):
     )
     assert client.get(page.url).status_code == 200
     assert client.get("/events/").status_code == 200
+
+
+def test_attendance_changes_are_rate_limited(client, settings, index, verified_member):
+    settings.CIVIC_WAGTAIL_RATE_LIMITS = {"event_attendance": {"member": (1, 3600)}}
+    page = make_event(index, slug="clinic")
+    client.force_login(verified_member)
+    client.post(f"/calendar/attend/{page.pk}/", {"action": "following"})
+    response = client.post(f"/calendar/attend/{page.pk}/", {"action": "registered"})
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert EventAttendance.objects.get().kind == "following"

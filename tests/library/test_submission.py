@@ -151,3 +151,37 @@ def test_slugs_stay_unique(client, library, verified_member):
         "permit-tracker-in-nantes",
         "permit-tracker-in-nantes-2",
     ]
+
+
+def test_a_newline_in_the_title_cannot_break_the_workflow_email(
+    client, library, verified_member, review_workflow, django_capture_on_commit_callbacks
+):
+    """A title with a line break used to reach Wagtail's workflow email and fail there
+    (BadHeaderError). The form turns it into one line, and the reviewers are told."""
+    from django.core import mail
+
+    from tests.factories import member
+
+    reviewer = member(username="rita", role_names=("reviewers",))
+    client.force_login(verified_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            library.url + "submit/", valid_data(title="Permits\r\nBcc: all@example.com")
+        )
+    assert response.status_code == 302
+    page = CaseStudyPage.objects.get()
+    assert page.title == "Permits Bcc: all@example.com"
+    sent = [m for m in mail.outbox if reviewer.email in m.to]
+    assert sent and all("\n" not in m.subject for m in sent)
+    assert "Permits Bcc: all@example.com" in sent[0].subject
+
+
+def test_submissions_are_rate_limited(client, settings, library, verified_member):
+    settings.CIVIC_WAGTAIL_RATE_LIMITS = {"library_submission": {"member": (1, 3600)}}
+    client.force_login(verified_member)
+    assert client.post(library.url + "submit/", valid_data()).status_code == 302
+    response = client.post(library.url + "submit/", valid_data(title="Second"))
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert "many case studies" in response.content.decode()
+    assert CaseStudyPage.objects.count() == 1
+    assert client.get(library.url + "submit/").status_code == 200

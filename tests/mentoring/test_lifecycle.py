@@ -261,3 +261,27 @@ def test_a_rolled_back_step_sends_nothing(requested, mentor, django_capture_on_c
     assert mail.outbox == []
     requested.refresh_from_db()
     assert requested.status == Status.REQUESTED
+
+
+TRICKY = "Fees & \"O'Brien\" <soon>"
+
+
+def test_mentoring_emails_arrive_verbatim_in_plain_text(
+    mentee, django_capture_on_commit_callbacks
+):
+    """Names, messages and reasons with & ' " < used to arrive as HTML entities."""
+    mentor = make_mentor("obrien")
+    profile = mentor.user.civic_profile
+    profile.display_name = TRICKY
+    profile.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        mentorship = lifecycle.request_mentorship(mentee, mentor, f"About {TRICKY}")
+    with django_capture_on_commit_callbacks(execute=True):
+        lifecycle.decline(mentorship, mentor.user, f"Ask {TRICKY} instead.")
+    assert len(mail.outbox) == 2
+    assert f"About {TRICKY}" in mail.outbox[0].body
+    assert TRICKY in mail.outbox[1].subject
+    assert f"Ask {TRICKY} instead." in mail.outbox[1].body
+    for message in mail.outbox:
+        text = message.subject + message.body
+        assert not any(e in text for e in ("&amp;", "&#x27;", "&quot;", "&lt;", "&#39;"))

@@ -345,3 +345,39 @@ def test_emails_link_to_the_mentorship(
     with django_capture_on_commit_callbacks(execute=True):
         mentorship = lifecycle.request_mentorship(mentee, mentor, "hi")
     assert f"http://localhost/mentoring/mentorships/{mentorship.pk}/" in mail.outbox[0].body
+
+
+def _assert_throttled(response):
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "Please slow down" in response.content.decode()
+
+
+def test_requests_are_rate_limited_per_member(client, settings, mentoring_page, mentee):
+    """Each request emails a mentor: the member's budget is counted, the next one refused."""
+    settings.CIVIC_WAGTAIL_RATE_LIMITS = {"mentorship_request": {"member": (1, 3600)}}
+    first, second = make_mentor("ada"), make_mentor("bea")
+    client.force_login(mentee)
+    client.post(f"/mentoring/mentors/{first.pk}/request/", {"message": "Help!"})
+    response = client.post(f"/mentoring/mentors/{second.pk}/request/", {"message": "Help!"})
+    _assert_throttled(response)
+    assert "many mentoring requests" in response.content.decode()
+    assert list(Mentorship.objects.values_list("mentor", flat=True)) == [first.pk]
+
+
+def test_mentorship_steps_are_rate_limited(client, settings, mentoring_page, requested, mentor):
+    settings.CIVIC_WAGTAIL_RATE_LIMITS = {"mentorship_action": {"member": (1, 3600)}}
+    client.force_login(mentor.user)
+    assert client.post(f"/mentoring/mentorships/{requested.pk}/decline/", {}).status_code == 400
+    _assert_throttled(client.post(f"/mentoring/mentorships/{requested.pk}/accept/"))
+    requested.refresh_from_db()
+    assert requested.status == "requested"
+
+
+def test_offers_are_rate_limited(client, settings, mentoring_page, verified_member):
+    settings.CIVIC_WAGTAIL_RATE_LIMITS = {"mentor_offer": {"member": (1, 3600)}}
+    client.force_login(verified_member)
+    client.post("/mentoring/offer/", {"headline": ""})
+    _assert_throttled(client.post("/mentoring/offer/", {"headline": "Permits"}))
+    assert client.get("/mentoring/offer/").status_code == 200  # reading is never counted
+    assert not MentorProfile.objects.filter(user=verified_member).exists()

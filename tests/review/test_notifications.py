@@ -64,8 +64,22 @@ def test_refused_actions_send_nothing(submitted, django_capture_on_commit_callba
     assert mail.outbox == []
 
 
-def test_emails_without_tasks(site, settings, django_capture_on_commit_callbacks):
-    settings.CIVIC_WAGTAIL_REVIEW_EMAILS_USE_TASKS = False
+TRICKY = "Fees & \"O'Brien\" <draft>"
+
+
+def test_review_emails_arrive_verbatim_in_plain_text(site, django_capture_on_commit_callbacks):
+    site.page.title = TRICKY
+    site.page.save_revision(user=site.author)
     with django_capture_on_commit_callbacks(execute=True):
         site.submit()
-    assert len(to(site.reviewers[0].email)) == 1
+    first, second, _third = site.reviewers
+    with django_capture_on_commit_callbacks(execute=True):
+        site.act(first, "approve", approval_data(comment=f"Cite {TRICKY}."))
+    (requested,) = to(second.email)
+    assert requested.subject == f"Peer review requested: {TRICKY}"
+    assert f'review "{TRICKY}"' in requested.body
+    (approved,) = to(site.author.email)
+    assert f"Cite {TRICKY}." in approved.body
+    for message in mail.outbox:
+        text = message.subject + message.body
+        assert not any(e in text for e in ("&amp;", "&#x27;", "&quot;", "&lt;", "&#39;"))

@@ -1,10 +1,11 @@
 """Production: everything that differs between machines comes from the environment.
 
-Required: SECRET_KEY, DATABASE_URL (PostgreSQL), ALLOWED_HOSTS. Optional: REDIS_URL (cache and
-sessions), OPENSEARCH_URL (search), AWS_STORAGE_BUCKET_NAME (S3 media, needs django-storages),
-FRONTEND_CACHE_CLOUDFLARE_* or FRONTEND_CACHE_VARNISH_URL (purging), EMAIL_URL-style SMTP
-settings, CLIENT_IP_HEADER and TRUSTED_PROXY_COUNT (the client address behind proxies). No
-state is kept inside one process, so any number of processes can serve.
+Required: SECRET_KEY, DATABASE_URL (PostgreSQL), ALLOWED_HOSTS, REDIS_URL (cache and sessions:
+rate limits must be counted where every process sees them). Optional: OPENSEARCH_URL (search),
+AWS_STORAGE_BUCKET_NAME (S3 media, needs django-storages), FRONTEND_CACHE_CLOUDFLARE_* or
+FRONTEND_CACHE_VARNISH_URL (purging), EMAIL_URL-style SMTP settings, CLIENT_IP_HEADER and
+TRUSTED_PROXY_COUNT (the client address behind proxies). No state is kept inside one process,
+so any number of processes can serve.
 """
 
 import os
@@ -33,20 +34,22 @@ DATABASES = {
     )
 }
 
-if env("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": env("REDIS_URL"),
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "civic"),
-        },
-        "renditions": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": env("REDIS_URL"),
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "civic") + "-renditions",
-        },
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+# One cache shared by every process: rate limits (civic_wagtail.ratelimit) count there, and a
+# per-process cache would multiply every limit by the number of processes (check W002).
+REDIS_URL = env("REDIS_URL", required=True)
+CACHES = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "civic"),
+    },
+    "renditions": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "civic") + "-renditions",
+    },
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
 if env("OPENSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
