@@ -8,7 +8,11 @@ from django.utils.module_loading import import_string
 from civic_wagtail.conf import civic_settings
 
 #: URLconfs that mount comment views which ignore moderation (see ``comment_urls``).
-STOCK_URLCONFS = ("django_comments_xtd.urls", "django_comments_xtd.api.urls", "django_comments.urls")
+STOCK_URLCONFS = (
+    "django_comments_xtd.urls",
+    "django_comments_xtd.api.urls",
+    "django_comments.urls",
+)
 HINT_URLS = (
     'Replace include("django_comments_xtd.urls") with '
     'include("civic_wagtail.discussion.comment_urls").'

@@ -54,7 +54,8 @@ def can_see(request, target):
     """Whether ``request.user`` may read comments on ``target``.
 
     Threads: published ones, the user's own held or hidden ones, all for moderators (the same
-    rule as the thread page), in a live forum this request may open. Pages: live, commentable and not restricted for this request.
+    rule as the thread page), in a live forum this request may open. Pages: live,
+    commentable and not restricted for this request.
     """
     if isinstance(target, Thread):
         moderator = can_moderate(request.user)

@@ -137,9 +137,7 @@ def post_comment(request):
     with transaction.atomic():
         _lock_thread(target, parent)
         comment.save()
-        signals.comment_was_posted.send(
-            sender=comment.__class__, comment=comment, request=request
-        )
+        signals.comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
     created = comment.get("xtd_comment")
     if created is None:
         messages.info(request, _("You already posted this comment."))

@@ -36,7 +36,9 @@ def _routes(patterns, prefix=""):
 
 
 def test_only_the_permalink_and_mute_links_are_mounted_under_comments():
-    mounted = {(r, n) for r, n in _routes(get_resolver().url_patterns) if r.startswith("comments/")}
+    mounted = {
+        (r, n) for r, n in _routes(get_resolver().url_patterns) if r.startswith("comments/")
+    }
     assert mounted == {
         ("comments/cr/<int:content_type_id>/<str:object_pk>/", "comments-url-redirect"),
         ("comments/mute/<str:key>/", "comments-xtd-mute"),
@@ -109,9 +111,7 @@ def test_permalinks_redirect_only_to_discussions_one_may_see(
         assert client.get(bad).status_code == 404
 
 
-def test_comment_api_of_a_hidden_thread_is_not_served(
-    client, thread, verified_member, moderator
-):
+def test_comment_api_of_a_hidden_thread_is_not_served(client, thread, verified_member, moderator):
     client.force_login(verified_member)
     post_comment(client, thread, "A reply in a thread about to be hidden")
     actions.set_thread_status(thread, Thread.Status.HIDDEN, moderator, "spam")

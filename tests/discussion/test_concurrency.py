@@ -21,7 +21,9 @@ REPLIERS = 4
 
 @pytest.mark.django_db(transaction=True)
 def test_parallel_replies_get_distinct_positions(forum, verified_member, monkeypatch):
-    thread = Thread.objects.create(forum=forum, title="Busy thread", body="b", author=verified_member)
+    thread = Thread.objects.create(
+        forum=forum, title="Busy thread", body="b", author=verified_member
+    )
     client = Client()
     client.force_login(verified_member)
     assert post_comment(client, thread, "Question").status_code == 302

@@ -101,9 +101,6 @@ class Thread(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
-    def _subpath(self):
-        return self.forum.reverse_subpage("thread", args=[self.pk])
-
     def get_absolute_url(self):
         """The thread's path, without scheme or host (Django's convention).
 
@@ -123,6 +120,9 @@ class Thread(index.Indexed, models.Model):
         """The thread's absolute URL, from the Wagtail Site of its forum."""
         base = self.forum.get_full_url(request)
         return base + self._subpath() if base else None
+
+    def _subpath(self):
+        return self.forum.reverse_subpage("thread", args=[self.pk])
 
     @property
     def is_published(self):
