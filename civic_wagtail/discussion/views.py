@@ -22,6 +22,7 @@ from django_comments import signals
 from django_comments.models import CommentFlag
 from django_comments_xtd import get_model
 from django_comments_xtd.views import perform_like
+from wagtail.models import Page
 
 from civic_wagtail import ratelimit
 from civic_wagtail.members.models import get_profile
@@ -48,7 +49,7 @@ def _resolve_target(request, data):
     target = target_from_label(data.get("content_type", ""), data.get("object_pk"))
     if target is None or not can_post_to(request, target):
         return None
-    return target
+    return target.specific if isinstance(target, Page) else target
 
 
 def _lock_thread(target, parent):

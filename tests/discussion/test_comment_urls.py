@@ -12,6 +12,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.models import Site as DjangoSite
 from django.core import mail
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django_comments_xtd.models import XtdComment
 
@@ -181,3 +182,25 @@ def test_follow_up_emails_link_to_the_thread_once(client, thread, verified_membe
     domain = DjangoSite.objects.get_current().domain
     assert f"http://{domain}{thread.get_absolute_url()}" in urls
     assert all(url.count("://") == 1 for url in urls)
+
+
+@override_settings(CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES=["home.HomePage"])
+def test_comments_of_a_private_page_are_not_reachable(client, home_page, verified_member):
+    from wagtail.models import PageViewRestriction
+
+    client.force_login(verified_member)
+    post_comment(client, home_page, "Said on a page that becomes private")
+    comment = XtdComment.objects.get()
+    permalink = comment.get_absolute_url().split("#")[0]
+    client.logout()
+    assert client.get(permalink).status_code == 302
+    PageViewRestriction.objects.create(page=home_page, restriction_type="login")
+    assert client.get(permalink).status_code == 404
+    client.force_login(member(username="curious"))
+    assert client.get(permalink).status_code == 302  # logged in: the page is open to them
+    client.logout()
+    client.force_login(member(username="outsider"))
+    PageViewRestriction.objects.filter(page=home_page).update(restriction_type="password")
+    assert client.get(permalink).status_code == 404
+    assert client.post(f"/discussion/comments/{comment.pk}/like/").status_code == 404
+    assert post_comment(client, home_page, "Still here?").status_code == 404
