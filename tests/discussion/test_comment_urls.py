@@ -169,19 +169,28 @@ def test_preview_api_is_not_a_500(client, verified_member):
     assert response.status_code == 404
 
 
-def test_follow_up_emails_link_to_the_thread_once(client, thread, verified_member):
-    assert thread.get_absolute_url() == thread.get_url()
-    assert thread.get_absolute_url().startswith("/")
+def test_follow_up_emails_link_to_the_thread_on_the_wagtail_site(client, thread, verified_member):
+    assert (
+        thread.get_absolute_url()
+        == thread.get_url()
+        == "/forum/permits/1/".replace("1", str(thread.pk))
+    )
+    # django.contrib.sites out of step with Wagtail's Site must not matter.
+    DjangoSite.objects.update(domain="stale.example.com")
     client.force_login(verified_member)
     post_comment(client, thread, "I follow this", followup=True)
     mail.outbox.clear()
     client.force_login(member(username="rhea"))
-    post_comment(client, thread, "A new reply")
-    body = next(m.body for m in mail.outbox if "There is a new comment" in m.body)
-    urls = re.findall(r"https?://\S+", body)
-    domain = DjangoSite.objects.get_current().domain
-    assert f"http://{domain}{thread.get_absolute_url()}" in urls
-    assert all(url.count("://") == 1 for url in urls)
+    post_comment(client, thread, "Isn't it a good idea?")
+    message = next(m for m in mail.outbox if m.to == [verified_member.email])
+    urls = re.findall(r"https?://\S+", message.body)
+    assert all(url.count("://") == 1 and "stale.example.com" not in url for url in urls)
+    root = thread.forum.get_site().root_url
+    assert f"{thread.get_full_url()}#c" in message.body
+    assert any(url.startswith(f"{root}/comments/mute/") for url in urls)
+    assert "Isn't it a good idea?" in message.body  # plain text: not &#x27;
+    html = message.alternatives[0][0]
+    assert f'href="{thread.get_full_url()}#c' in html and "stale.example.com" not in html
 
 
 @override_settings(CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES=["home.HomePage"])
