@@ -10,6 +10,7 @@ signals, so comments-xtd creates the comment, threads it and emails followers.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -75,7 +76,12 @@ def _reply_parent(form, target):
         return None, None
     parent = (
         get_model()
-        .norel_objects.filter(pk=reply_to, object_pk=str(target.pk), is_public=True)
+        .norel_objects.filter(
+            pk=reply_to,
+            content_type=ContentType.objects.get_for_model(target),
+            object_pk=str(target.pk),
+            is_public=True,
+        )
         .first()
     )
     if parent is None:

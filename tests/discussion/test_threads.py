@@ -237,3 +237,19 @@ def test_anonymous_visitors_see_a_log_in_link_not_a_form(client, thread):
     html = client.get(thread.get_url()).content.decode()
     assert "Log in to join the discussion" in html
     assert 'name="comment"' not in html
+
+
+@override_settings(CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES=["home.HomePage"])
+def test_a_reply_cannot_hang_under_a_comment_of_another_discussion(
+    client, forum, home_page, verified_member
+):
+    # A thread and a page with the same primary key: their comments share object_pk.
+    thread = Thread.objects.create(
+        pk=home_page.pk, forum=forum, title="Same key", body="b", author=verified_member
+    )
+    client.force_login(verified_member)
+    post_comment(client, home_page, "On the page")
+    on_page = XtdComment.objects.get()
+    response = post_comment(client, thread, "Reply across", reply_to=on_page.pk)
+    assert response.status_code == 400
+    assert XtdComment.objects.count() == 1
