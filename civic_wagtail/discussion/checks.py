@@ -1,11 +1,22 @@
 """System checks for the settings the discussion app relies on."""
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Tags, register
+from django.urls import URLResolver, get_resolver
 from django.utils.module_loading import import_string
 
 from civic_wagtail.conf import civic_settings
 
+#: URLconfs that mount comment views which ignore moderation (see ``comment_urls``).
+STOCK_URLCONFS = (
+    "django_comments_xtd.urls",
+    "django_comments_xtd.api.urls",
+    "django_comments.urls",
+)
+HINT_URLS = (
+    'Replace include("django_comments_xtd.urls") with '
+    'include("civic_wagtail.discussion.comment_urls").'
+)
 HINT_FORM = 'Add COMMENTS_XTD_FORM_CLASS = "civic_wagtail.discussion.forms.CommentForm".'
 
 
@@ -37,3 +48,52 @@ def check_discussion_settings(app_configs, **kwargs):
             )
         )
     return errors
+
+
+def _stock_includes(patterns, prefix=""):
+    for pattern in patterns:
+        if not isinstance(pattern, URLResolver):
+            continue
+        route = prefix + str(pattern.pattern)
+        module = pattern.urlconf_name
+        name = getattr(module, "__name__", module)
+        if name in STOCK_URLCONFS:
+            yield route, name
+        else:
+            yield from _stock_includes(pattern.url_patterns, route)
+
+
+@register(Tags.urls)
+def check_comment_urls(app_configs, **kwargs):
+    """Error when comments-xtd's (or django-contrib-comments') URLconf is mounted wholesale.
+
+    Their views show held and hidden comments, accept any name and email from a member, and
+    publish Gravatar hashes of email addresses.
+    """
+    return [
+        Error(
+            f"{name} is mounted at '{route or '/'}': its views show held and hidden comments, "
+            "accept any name and email and publish hashes of email addresses.",
+            hint=HINT_URLS,
+            id="civic_wagtail_discussion.E005",
+        )
+        for route, name in _stock_includes(get_resolver().url_patterns)
+    ]
+
+
+@register()
+def check_confirmation_email(app_configs, **kwargs):
+    """Visitors' posts must not mail a confirmation link to whatever address they typed."""
+    if not civic_settings.DISCUSSION_ALLOW_ANONYMOUS:
+        return []
+    if not getattr(settings, "COMMENTS_XTD_CONFIRM_EMAIL", True):
+        return []
+    return [
+        Error(
+            "CIVIC_WAGTAIL_DISCUSSION_ALLOW_ANONYMOUS is on while COMMENTS_XTD_CONFIRM_EMAIL is "
+            "not False: comments-xtd would mail a confirmation link to any address a visitor "
+            "types, through a URL civic_wagtail does not mount.",
+            hint="Set COMMENTS_XTD_CONFIRM_EMAIL = False (visitors' posts are held instead).",
+            id="civic_wagtail_discussion.E006",
+        )
+    ]

@@ -31,13 +31,17 @@ def _forum_of(comment):
 
 @receiver(comment_will_be_posted, sender=TmpXtdComment, dispatch_uid="civic_discussion.policy")
 def apply_posting_policy(sender, comment, request, **kwargs):
-    """Refuse or hold a comment; also guards django-contrib-comments' own post URL."""
+    """Refuse or hold a comment, whichever view posts it.
+
+    Our post view is the only one mounted (check ``E005``); this still guards a site that
+    posts through django-contrib-comments' own view.
+    """
     try:
         check_can_post(request.user)
     except PostingRefused:
         return False
     if not getattr(request, "_civic_discussion_checked", False):
-        # Posted through comments/post/ rather than our view: count it all the same.
+        # Posted through another view than ours: count it all the same.
         if ratelimit.hit(request, "post"):
             return False
     reason = hold_reason(request.user, _forum_of(comment))
@@ -99,7 +103,7 @@ def hide_after_reports(sender, comment, flag, created, request, **kwargs):
     if not created or flag.flag != CommentFlag.SUGGEST_REMOVAL:
         return
     if not getattr(request, "_civic_discussion_checked", False) and ratelimit.hit(request, "flag"):
-        # Reported through comments-xtd's own flag URL, over the limit: take it back.
+        # Reported through another view than ours, over the limit: take it back.
         flag.delete()
         return
     actions.auto_hide_if_reported(comment)

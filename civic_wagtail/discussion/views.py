@@ -1,16 +1,19 @@
 """Public actions on comments: post, like, report, accept as the answer.
 
-Posting goes through this view rather than django-contrib-comments' ``post_comment`` so that
-refusals and rate limits answer 403/429 pages for people, and form errors keep what was typed.
-It still sends the same signals, so comments-xtd creates the comment, threads it and emails
-followers, and ``receivers.py`` applies the same policy to the stock ``comments/post/`` URL.
+These are the only ways to write to a discussion: sites mount
+:mod:`.comment_urls` instead of comments-xtd's URLconf. Posting goes through this view rather
+than django-contrib-comments' ``post_comment`` so that refusals and rate limits answer 403/429
+pages for people, form errors keep what was typed, the author's name and email come from the
+account, and replies to one thread are numbered one at a time. It still sends the same
+signals, so comments-xtd creates the comment, threads it and emails followers.
 """
 
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sites.shortcuts import get_current_site
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -28,17 +31,9 @@ from civic_wagtail.members.models import get_profile
 from . import actions
 from .forms import CommentForm
 from .models import Thread, ThreadReport
-from .pages import is_commentable
 from .policy import PostingRefused, can_moderate, check_can_post
 from .responses import rate_limited, refused
-
-
-def target_url(target, request):
-    if isinstance(target, Page):
-        return target.get_url(request)
-    if isinstance(target, Thread):
-        return target.get_url(request)
-    return target.get_absolute_url()
+from .targets import can_post_to, can_see, target_from_label, target_url
 
 
 def _back(request, fallback, anchor=""):
@@ -52,37 +47,48 @@ def _back(request, fallback, anchor=""):
 
 def _resolve_target(request, data):
     """The object a comment is posted to, if comments are open on it for this user."""
-    try:
-        model = apps.get_model(*data.get("content_type", "").split(".", 1))
-        target = model._default_manager.get(pk=data.get("object_pk"))
-    except (LookupError, TypeError, ValueError, ValidationError, ObjectDoesNotExist):
+    target = target_from_label(data.get("content_type", ""), data.get("object_pk"))
+    if target is None or not can_post_to(request, target):
         return None
+    return target.specific if isinstance(target, Page) else target
+
+
+def _lock_thread(target, parent):
+    """Serialise posting in one discussion until the transaction ends.
+
+    comments-xtd numbers a reply from ``MAX(order)`` of its thread and shifts later comments
+    with an ``UPDATE``: two replies computed at the same moment get the same position. The
+    root comment of a reply's thread always exists, so its row is the lock; a forum thread's
+    row is locked too, because ``refresh_activity`` recounts its replies.
+    """
     if isinstance(target, Thread):
-        if not (target.is_published or can_moderate(request.user)):
-            return None
-        return target
-    if isinstance(target, Page):
-        target = target.specific
-        if target.live and is_commentable(target):
-            return target
-    return None
+        Thread.objects.select_for_update().filter(pk=target.pk).values_list("pk").first()
+    if parent is not None:
+        get_model().norel_objects.select_for_update().filter(pk=parent.thread_id).values_list(
+            "pk"
+        ).first()
 
 
-def _reply_error(form, target):
-    """Check ``reply_to`` names a comment of the same target that can still take replies."""
+def _reply_parent(form, target):
+    """The comment ``reply_to`` names, and an error when it cannot take this reply."""
     reply_to = form.cleaned_data.get("reply_to") or 0
     if not reply_to:
-        return None
+        return None, None
     parent = (
         get_model()
-        .norel_objects.filter(pk=reply_to, object_pk=str(target.pk), is_public=True)
+        .norel_objects.filter(
+            pk=reply_to,
+            content_type=ContentType.objects.get_for_model(target),
+            object_pk=str(target.pk),
+            is_public=True,
+        )
         .first()
     )
     if parent is None:
-        return _("The comment you replied to is no longer available; post a new comment.")
+        return None, _("The comment you replied to is no longer available; post a new comment.")
     if not parent.allow_thread():
-        return _("Replies cannot go deeper here; reply to the comment above instead.")
-    return None
+        return None, _("Replies cannot go deeper here; reply to the comment above instead.")
+    return parent, None
 
 
 @require_POST
@@ -100,14 +106,19 @@ def post_comment(request):
     if limited:
         return rate_limited(request, limited)
     if request.user.is_authenticated:
-        # The name shown is the profile's; comments-contrib copies these into the row.
+        # Name and email always come from the account, whatever was posted: follow-up mail
+        # goes to ``user_email`` under ``user_name``.
         data["name"] = get_profile(request.user).display_name
         data["email"] = request.user.email or f"member-{request.user.pk}@invalid"
+    else:
+        # A visitor's address is unverified: never mail it (comments-xtd issue #167).
+        data.pop("followup", None)
     form = CommentForm(target, data=data)
     if form.security_errors():
         return HttpResponseBadRequest(_("The form expired or was altered. Reload the page."))
+    parent = None
     if form.is_valid():
-        error = _reply_error(form, target)
+        parent, error = _reply_parent(form, target)
         if error:
             form.add_error(None, error)
     if form.errors:
@@ -130,8 +141,10 @@ def post_comment(request):
     for _receiver, response in responses:
         if response is False:
             raise PermissionDenied(_("This comment was refused."))
-    comment.save()
-    signals.comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
+    with transaction.atomic():
+        _lock_thread(target, parent)
+        comment.save()
+        signals.comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
     created = comment.get("xtd_comment")
     if created is None:
         messages.info(request, _("You already posted this comment."))
@@ -147,24 +160,28 @@ def post_comment(request):
     return _back(request, target_url(target, request), f"#c{created.pk}")
 
 
-def _public_comment(comment_id):
-    return get_object_or_404(get_model().norel_objects, pk=comment_id, is_public=True)
+def _public_comment(request, comment_id):
+    """A published comment on a discussion this request may see, or 404."""
+    comment = get_object_or_404(get_model().norel_objects, pk=comment_id, is_public=True)
+    if not can_see(request, comment.content_object):
+        raise Http404(_("No such comment."))
+    return comment
 
 
 @require_POST
 @login_required
 def like(request, comment_id):
     """Like a comment, or take the like back."""
-    comment = _public_comment(comment_id)
+    comment = _public_comment(request, comment_id)
     perform_like(request, comment)
-    return _back(request, comment.get_absolute_url(), f"#c{comment.pk}")
+    return _back(request, target_url(comment.content_object, request), f"#c{comment.pk}")
 
 
 @require_POST
 @login_required
 def flag(request, comment_id):
     """Report a comment for removal; enough reports hide it until a moderator decides."""
-    comment = _public_comment(comment_id)
+    comment = _public_comment(request, comment_id)
     if comment.user_id == request.user.pk:
         raise PermissionDenied(_("You cannot report your own comment."))
     limited = ratelimit.hit(request, "flag")
@@ -179,7 +196,7 @@ def flag(request, comment_id):
             sender=comment.__class__, comment=comment, flag=flag, created=True, request=request
         )
     messages.success(request, _("Thank you: a moderator will look at this comment."))
-    return _back(request, comment.get_absolute_url(), f"#c{comment.pk}")
+    return _back(request, target_url(comment.content_object, request), f"#c{comment.pk}")
 
 
 @require_POST

@@ -17,7 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
-    path("comments/", include("django_comments_xtd.urls")),
+    path("comments/", include("civic_wagtail.discussion.comment_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("civic_wagtail.urls")),
 ]

@@ -82,6 +82,14 @@ def test_unverified_members_posts_are_held(client, forum, thread, pending_member
     comment = XtdComment.objects.get()
     assert not comment.is_public
     assert CommentModeration.objects.get(comment=comment).state == "held"
+
+
+@override_settings(CIVIC_WAGTAIL_DISCUSSION_ALLOW_ANONYMOUS=True)
+def test_visitors_cannot_have_replies_mailed_to_the_address_they_typed(client, thread):
+    """An address a visitor types is unverified: it could be anyone's (comments-xtd #167)."""
+    assert 'name="followup"' not in client.get(thread.get_url()).content.decode()
+    post_comment(client, thread, "Visitor", name="Vi", email="victim@example.org", followup=True)
+    assert XtdComment.objects.get().followup is False
     thread.refresh_from_db()
     assert thread.reply_count == 0
     client.logout()
@@ -102,11 +110,11 @@ def test_anonymous_posts_are_refused(client, forum, thread):
     assert response.status_code == 403
     assert "Log in" in response.content.decode()
     assert not XtdComment.objects.exists()
-    # The stock django-contrib-comments URL applies the same policy.
+    # The stock django-contrib-comments post URL is not mounted.
     stock = client.post(
         "/comments/post/", comment_data(thread, "Sneaky", name="X", email="x@x.org")
     )
-    assert stock.status_code == 400
+    assert stock.status_code == 404
     assert not XtdComment.objects.exists()
     # Starting a thread sends visitors to the log-in page.
     response = client.get(new_thread_url(forum))
@@ -229,3 +237,19 @@ def test_anonymous_visitors_see_a_log_in_link_not_a_form(client, thread):
     html = client.get(thread.get_url()).content.decode()
     assert "Log in to join the discussion" in html
     assert 'name="comment"' not in html
+
+
+@override_settings(CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES=["home.HomePage"])
+def test_a_reply_cannot_hang_under_a_comment_of_another_discussion(
+    client, forum, home_page, verified_member
+):
+    # A thread and a page with the same primary key: their comments share object_pk.
+    thread = Thread.objects.create(
+        pk=home_page.pk, forum=forum, title="Same key", body="b", author=verified_member
+    )
+    client.force_login(verified_member)
+    post_comment(client, home_page, "On the page")
+    on_page = XtdComment.objects.get()
+    response = post_comment(client, thread, "Reply across", reply_to=on_page.pk)
+    assert response.status_code == 400
+    assert XtdComment.objects.count() == 1

@@ -102,12 +102,27 @@ class Thread(index.Indexed, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        # django-contrib-comments redirects to comments through this.
-        return self.forum.full_url + self.forum.reverse_subpage("thread", args=[self.pk])
+        """The thread's path, without scheme or host (Django's convention).
+
+        comments-xtd's emails put ``http://<site domain>`` in front of it; use
+        :meth:`get_full_url` for an absolute URL.
+        """
+        parts = self.forum.get_url_parts()
+        if parts is None:
+            return None
+        return parts[2] + self._subpath()
 
     def get_url(self, request=None):
-        """The thread's public URL, served by its forum topic page."""
-        return self.forum.get_url(request) + self.forum.reverse_subpage("thread", args=[self.pk])
+        """The thread's public URL, served by its forum topic page (a path on its own site)."""
+        return self.forum.get_url(request) + self._subpath()
+
+    def get_full_url(self, request=None):
+        """The thread's absolute URL, from the Wagtail Site of its forum."""
+        base = self.forum.get_full_url(request)
+        return base + self._subpath() if base else None
+
+    def _subpath(self):
+        return self.forum.reverse_subpage("thread", args=[self.pk])
 
     @property
     def is_published(self):
