@@ -49,8 +49,7 @@ def _page_of(target):
 def target_full_url(target):
     """Absolute URL of a commented page or thread, from its Wagtail ``Site``."""
     if isinstance(target, Thread):
-        forum = target.forum
-        return forum.get_full_url() + forum.reverse_subpage("thread", args=[target.pk])
+        return target.get_full_url()
     page = _page_of(target)
     return page.get_full_url() if page is not None else mail.site_url("/")
 

@@ -37,15 +37,3 @@ def page_url(context, param, number):
     query[param] = number
     query.pop("reply_to", None)
     return "?" + query.urlencode()
-
-
-@register.filter
-def site_url(path, target):
-    """``path`` as an absolute URL on the Wagtail Site that serves ``target`` (thread or page).
-
-    For emails, which have no request: the host comes from Wagtail's Site, never from
-    django.contrib.sites or a literal.
-    """
-    page = getattr(target, "forum", target)
-    site = page.get_site() if hasattr(page, "get_site") else None
-    return (site.root_url if site else "") + str(path)
