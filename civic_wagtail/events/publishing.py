@@ -10,11 +10,12 @@ import hashlib
 import json
 from itertools import product
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from .ical import render_event
 
@@ -66,8 +67,9 @@ def filter_query(**filters):
 
 
 def _language_prefix(locale):
-    default = Locale.get_default()
-    return "" if locale.pk == default.pk else f"{locale.language_code}/"
+    # The default locale's code, as Locale.get_default() finds it, without its query.
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return "" if locale.language_code == default else f"{locale.language_code}/"
 
 
 def site_feed_path(locale, topic_slug=None):
