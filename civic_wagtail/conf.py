@@ -44,6 +44,29 @@ DEFAULTS = {
     #: How many trusted proxies append to ``CLIENT_IP_HEADER``: the client address is read that
     #: many entries from the right, so a forged header sent by the client is ignored.
     "TRUSTED_PROXY_COUNT": 1,
+    #: ``Permissions-Policy`` of every response (:mod:`civic_wagtail.headers`): feature name
+    #: to allowlist (``[]`` denies it, ``["self"]`` allows the site itself). ``{}`` sends none.
+    "PERMISSIONS_POLICY": {
+        "accelerometer": [],
+        "camera": [],
+        "display-capture": [],
+        "geolocation": [],
+        "gyroscope": [],
+        "magnetometer": [],
+        "microphone": [],
+        "midi": [],
+        "payment": [],
+        "usb": [],
+        "browsing-topics": [],
+    },
+    #: Content-Security-Policy directives that replace the site's ones on Wagtail admin
+    #: responses (:mod:`civic_wagtail.headers`): what Wagtail 8's admin needs. ``{}``: none.
+    "ADMIN_CONTENT_SECURITY_POLICY": {
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": ["'self'"],
+    },
 }
 
 

@@ -7,71 +7,21 @@ through "view draft"; reviewers through the workflow preview of the task they ac
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask, get_page_models
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
 
 from civic_wagtail import roles
-from civic_wagtail.discussion.models import ForumIndexPage, ForumTopicPage
-from civic_wagtail.library.models import CaseStudyOutcome, PracticeOutcome, ResourcePage
-from civic_wagtail.mentoring.pages import MentoringPage
+from civic_wagtail.library.models import CaseStudyOutcome, PracticeOutcome
 from civic_wagtail.review.models import PeerReviewTask
-from tests.events.helpers import make_event, make_index
-from tests.factories import TopicFactory, member
-from tests.library.helpers import (
-    IndicatorFactory,
-    case_study,
-    library_index,
-    outcome,
-    practice,
-    resource_index,
-)
+from tests.factories import member
+from tests.library.helpers import outcome
+from tests.pages import every_page_type, package_page_types
 
 pytestmark = pytest.mark.django_db
-
-PACKAGE_PAGE_TYPES = {
-    model for model in get_page_models() if model.__module__.startswith("civic_wagtail.")
-}
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page.specific_class.objects.get(pk=page.pk)
 
 
 @pytest.fixture
 def pages(home_page):
-    """One published page of every type of the package, related to each other."""
-    topic = TopicFactory(name="Permits", slug="permits")
-    indicator = IndicatorFactory()
-    library = publish(library_index(home_page))
-    first = publish(practice(library, title="Permit tracker", topics=[topic]))
-    second = publish(practice(library, title="Permit clinic"))
-    case = publish(
-        case_study(library, practices=[first], topics=[topic], outcomes=[(indicator, 10, 5)])
-    )
-    resources = publish(resource_index(home_page))
-    resource = ResourcePage(
-        title="Permit checklist", slug="checklist", resource_type="guide", summary="A list.",
-        external_url="https://example.gov/checklist",
-    )
-    resources.add_child(instance=resource)
-    resource.supported_practices.set([first])
-    resource = publish(resource)
-    forums = ForumIndexPage(title="Forums", slug="forum")
-    home_page.add_child(instance=forums)
-    forums = publish(forums)
-    forum = ForumTopicPage(title="Permits", slug="permits", topic=topic)
-    forums.add_child(instance=forum)
-    forum = publish(forum)
-    calendar = make_index(home_page)
-    event = make_event(calendar, topics=[topic])
-    mentoring = MentoringPage(title="Mentoring", slug="mentoring", intro="<p>Find one.</p>")
-    home_page.add_child(instance=mentoring)
-    mentoring = publish(mentoring)
-    built = [library, first, second, case, resources, resource, forums, forum, calendar, event,
-             mentoring]
-    assert {type(page) for page in built} == PACKAGE_PAGE_TYPES, "a page type is not covered"
-    return {"indicator": indicator, "topic": topic, "first": first, "second": second,
-            "all": built}
+    return every_page_type(home_page)
 
 
 def draft(page, pages):
@@ -91,8 +41,9 @@ def draft(page, pages):
     return page.save_revision()
 
 
-def test_the_fixture_covers_every_page_type_of_the_package():
-    assert len(PACKAGE_PAGE_TYPES) >= 10
+def test_every_page_type_of_the_package_is_built(pages):
+    assert {type(page) for page in pages["all"]} == package_page_types()
+    assert len(package_page_types()) >= 10
 
 
 def test_editor_previews_a_draft_of_every_page_type(client, pages):
