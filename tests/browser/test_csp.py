@@ -121,6 +121,9 @@ def test_the_admin_works_under_its_policy(recorder, home_page, pages):
 
     edit = reverse("wagtailadmin_pages:edit", args=[practice.pk])
     violations += recorder.visit(edit)
+    assert violations == []
+    # The editor's header buttons are moved into place by Wagtail's scripts.
+    recorder.page.set_default_timeout(30_000)
     # The preview panel posts the form and shows the page in an iframe (frame-src 'self').
     recorder.page.locator("button[data-side-panel-toggle='preview']").click()
     preview = recorder.page.frame_locator("iframe#w-preview-iframe")
