@@ -60,7 +60,8 @@ class AdminContentSecurityPolicyMiddleware:
     """Replaces directives of the site's policy on Wagtail admin responses.
 
     Wagtail 8's admin still renders inline scripts without a nonce (inline panels, date
-    pickers) and inline styles, so it needs ``'unsafe-inline'``, which a nonce in the same
+    pickers) and its editor scripts write inline styles, so it needs ``'unsafe-inline'``
+    for both (tests/browser/test_csp.py shows the editor working), which a nonce in the same
     directive would switch off. ``CIVIC_WAGTAIL_ADMIN_CONTENT_SECURITY_POLICY`` holds the
     directives that replace the site's own under the admin's URL prefix (``None`` removes a
     directive); the public site keeps the strict policy. Set the setting to ``{}`` to serve
