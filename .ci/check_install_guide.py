@@ -41,6 +41,10 @@ for page in sections:
     response = client.get(page.url)
     if response.status_code != 200 or "css/agency_site.css" not in response.content.decode():
         failures.append(f"{page.url} answered {response.status_code}")
+    elif "'unsafe-inline'" in response.get("Content-Security-Policy", "'unsafe-inline'"):
+        failures.append(f"{page.url} has no strict Content-Security-Policy")
+    elif "Permissions-Policy" not in response:
+        failures.append(f"{page.url} has no Permissions-Policy")
     else:
         print("rendered", page.url, type(page).__name__)
 if failures:

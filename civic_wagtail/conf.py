@@ -61,6 +61,29 @@ DEFAULTS = {
     #: Used when the django-tasks backend can defer (``run_after``); the immediate backend
     #: retries at once.
     "EMAIL_RETRY_DELAY": 60,
+    #: ``Permissions-Policy`` of every response (:mod:`civic_wagtail.headers`): feature name
+    #: to allowlist (``[]`` denies it, ``["self"]`` allows the site itself). ``{}`` sends none.
+    "PERMISSIONS_POLICY": {
+        "accelerometer": [],
+        "camera": [],
+        "display-capture": [],
+        "geolocation": [],
+        "gyroscope": [],
+        "magnetometer": [],
+        "microphone": [],
+        "midi": [],
+        "payment": [],
+        "usb": [],
+        "browsing-topics": [],
+    },
+    #: Content-Security-Policy directives that replace the site's ones on Wagtail admin
+    #: responses (:mod:`civic_wagtail.headers`): what Wagtail 8's admin needs. ``{}``: none.
+    "ADMIN_CONTENT_SECURITY_POLICY": {
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": ["'self'"],
+    },
 }
 
 

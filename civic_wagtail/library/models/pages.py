@@ -21,6 +21,7 @@ from civic_wagtail.models import ClassifiedMixin
 from ..serializers import OutcomeSerializer, TermSerializer
 from .mixins import BestPracticeMixin, CaseStudyMixin
 from .outcomes import AbstractOutcome
+from .relations import published_related
 
 TAXONOMY_API_FIELDS = [
     APIField(name, serializer=TermSerializer(many=True))
@@ -143,7 +144,7 @@ class BestPracticePage(BestPracticeMixin, ClassifiedMixin, Page):
         context["resources"] = (
             self.supporting_resources.live().public().only("title", "url_path", "summary")
         )
-        context["related"] = self.related_practices.live().public().only("title", "url_path")
+        context["related"] = published_related(self.related_practices).only("title", "url_path")
         return context
 
 
@@ -195,7 +196,7 @@ class CaseStudyPage(CaseStudyMixin, ClassifiedMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["outcomes"] = self.outcomes.select_related("indicator")
         context["adoptions"] = list(self.get_adoptions().only("title", "place", "url_path"))
-        context["applied"] = self.practices.live().public().only("title", "url_path")
+        context["applied"] = published_related(self.practices).only("title", "url_path")
         context["origin"] = (
             Page.objects.live().public().filter(pk=self.adapted_from_id).first()
             if self.adapted_from_id

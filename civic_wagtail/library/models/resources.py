@@ -23,6 +23,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from civic_wagtail.models import ClassifiedMixin
 
+from .relations import published_related
+
 
 class ResourceType(models.TextChoices):
     TOOL = "tool", _("Tool")
@@ -177,7 +179,9 @@ class ResourcePage(RoutablePageMixin, ResourceMixin, ClassifiedMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         tally = DownloadTally.objects.filter(resource=self).values_list("count", flat=True)
         context["download_count"] = next(iter(tally), 0)
-        context["practices"] = self.supported_practices.live().public().only("title", "url_path")
+        context["practices"] = published_related(self.supported_practices).only(
+            "title", "url_path"
+        )
         return context
 
 

@@ -5,6 +5,7 @@ in dev.py and production.py."""
 import os
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -60,6 +61,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy, Permissions-Policy and the admin's looser policy (in this
+    # order: see the CSP block below and docs/explanation/security.md).
+    "csp.middleware.CSPMiddleware",
+    "civic_wagtail.headers.PermissionsPolicyMiddleware",
+    "civic_wagtail.headers.AdminContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -222,3 +228,28 @@ CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES = [
     "civic_wagtail_library.ResourcePage",
     "civic_wagtail_events.EventPage",
 ]
+
+# --- security headers ---
+# Content-Security-Policy (django-csp 4): only this site's own files, scripts only with the
+# request's nonce (`<script nonce="{{ request.csp_nonce }}">`), no inline styles, no plugins,
+# forms post only here, frames only from here (Wagtail's live preview). The Wagtail admin gets
+# the looser script and style sources it needs through
+# CIVIC_WAGTAIL_ADMIN_CONTENT_SECURITY_POLICY (civic_wagtail.headers).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Wagtail shows Gravatar pictures of admin users by default: each is a request to a third
+# party carrying a hash of the user's email address. Off (and so no img-src exception).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

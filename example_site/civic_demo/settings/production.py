@@ -66,6 +66,11 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
     AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME")
     AWS_QUERYSTRING_AUTH = True  # private documents get signed, expiring URLs
+    # Images are served from the bucket: allow it (and only it) as an image source.
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        "https://" + (AWS_S3_CUSTOM_DOMAIN or f"{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+    )
 
 WAGTAILFRONTENDCACHE = {}
 if env("FRONTEND_CACHE_VARNISH_URL"):
@@ -110,6 +115,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # SAMEORIGIN; DENY would break previews. The check that recommends DENY is silenced for that.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Any http:// reference left in content is fetched over HTTPS instead of being blocked.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
 LOGGING = {
     "version": 1,

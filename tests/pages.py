@@ -1,0 +1,73 @@
+"""One published page of every page type of the package, for tests that must cover them all."""
+
+from wagtail.models import get_page_models
+
+from civic_wagtail.discussion.models import ForumIndexPage, ForumTopicPage
+from civic_wagtail.library.models import ResourcePage
+from civic_wagtail.mentoring.pages import MentoringPage
+from tests.events.helpers import make_event, make_index
+from tests.factories import TopicFactory
+from tests.library.helpers import (
+    IndicatorFactory,
+    case_study,
+    library_index,
+    practice,
+    resource_index,
+)
+
+
+def package_page_types():
+    """Every page model the installed civic_wagtail apps define."""
+    return {model for model in get_page_models() if model.__module__.startswith("civic_wagtail.")}
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page.specific_class.objects.get(pk=page.pk)
+
+
+def every_page_type(home):
+    """Build and publish one page of each type under ``home``, related to each other.
+
+    Returns a dict: ``all`` (the pages), and ``topic``, ``indicator``, ``first`` and
+    ``second`` (two practices) for tests that change relations. Fails if a page type of the
+    package is missing, so a new page type must be added here.
+    """
+    topic = TopicFactory(name="Permits", slug="permits")
+    indicator = IndicatorFactory()
+    library = publish(library_index(home))
+    first = publish(practice(library, title="Permit tracker", topics=[topic]))
+    second = publish(practice(library, title="Permit clinic"))
+    case = publish(
+        case_study(library, practices=[first], topics=[topic], outcomes=[(indicator, 10, 5)])
+    )
+    resources = publish(resource_index(home))
+    resource = ResourcePage(
+        title="Permit checklist",
+        slug="checklist",
+        resource_type="guide",
+        summary="A list.",
+        external_url="https://example.gov/checklist",
+    )
+    resources.add_child(instance=resource)
+    resource.supported_practices.set([first])
+    resource = publish(resource)
+    forums = ForumIndexPage(title="Forums", slug="forum")
+    home.add_child(instance=forums)
+    forums = publish(forums)
+    forum = ForumTopicPage(title="Permits", slug="permits", topic=topic)
+    forums.add_child(instance=forum)
+    forum = publish(forum)
+    calendar = make_index(home)
+    event = make_event(calendar, topics=[topic])
+    mentoring = MentoringPage(title="Mentoring", slug="mentoring", intro="<p>Find one.</p>")
+    home.add_child(instance=mentoring)
+    mentoring = publish(mentoring)
+    built = [
+        library, first, second, case, resources, resource, forums, forum, calendar, event,
+        mentoring,
+    ]
+    missing = package_page_types() - {type(page) for page in built}
+    assert not missing, f"tests/pages.py builds no page of type {missing}"
+    return {"all": built, "topic": topic, "indicator": indicator, "first": first,
+            "second": second}
