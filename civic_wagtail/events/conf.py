@@ -1,22 +1,18 @@
 """Settings of the events app (``CIVIC_WAGTAIL_EVENTS_*``), with their defaults."""
 
-from civic_wagtail.conf import register_defaults
-
-register_defaults(
-    {
-        #: PRODID of every feed (RFC 5545 3.7.3): identifies the product that wrote it.
-        "EVENTS_PRODID": "-//civic_wagtail//Events//EN",
-        #: Right-hand side of every UID: ``<translation key>@<this>``. Set it to a domain
-        #: you own; changing it later makes subscribers see every event as new.
-        "EVENTS_UID_DOMAIN": "events.civic-wagtail.invalid",
-        #: Seconds between a subscriber's polls, written as REFRESH-INTERVAL (RFC 7986)
-        #: and X-PUBLISHED-TTL; also the feeds' ``Cache-Control: max-age``.
-        "EVENTS_REFRESH_SECONDS": 3600,
-        #: Time zones offered to editors and readers. ``None`` offers every IANA zone.
-        "EVENTS_TIME_ZONES": None,
-        #: Default time zone of a new event.
-        "EVENTS_DEFAULT_TIME_ZONE": "UTC",
-        #: How many occurrences of an unbounded series the calendar page lists ahead.
-        "EVENTS_MAX_OCCURRENCES": 500,
-    }
-)
+DEFAULTS = {
+    #: PRODID of every feed (RFC 5545 3.7.3): identifies the product that wrote it.
+    "EVENTS_PRODID": "-//civic_wagtail//Events//EN",
+    #: Right-hand side of every UID: ``<translation key>@<this>``. Set it to a domain
+    #: you own; changing it later makes subscribers see every event as new.
+    "EVENTS_UID_DOMAIN": "events.civic-wagtail.invalid",
+    #: Seconds between a subscriber's polls, written as REFRESH-INTERVAL (RFC 7986)
+    #: and X-PUBLISHED-TTL; also the feeds' ``Cache-Control: max-age``.
+    "EVENTS_REFRESH_SECONDS": 3600,
+    #: Time zones offered to editors and readers. ``None`` offers every IANA zone.
+    "EVENTS_TIME_ZONES": None,
+    #: Default time zone of a new event.
+    "EVENTS_DEFAULT_TIME_ZONE": "UTC",
+    #: How many occurrences of an unbounded series the calendar page lists ahead.
+    "EVENTS_MAX_OCCURRENCES": 500,
+}

@@ -1,9 +1,7 @@
-from civic_wagtail.conf import register_defaults
+"""Settings of the members app (``CIVIC_WAGTAIL_MEMBERS_*``), read via ``civic_settings``."""
 
-register_defaults(
-    {
-        #: Profile fields shown to other people unless a member changes it. ``display_name``
-        #: is always public.
-        "MEMBERS_DEFAULT_PUBLIC_FIELDS": ["organisation", "job_title", "topics"],
-    }
-)
+DEFAULTS = {
+    #: Profile fields shown to other people unless a member changes it. ``display_name``
+    #: is always public.
+    "MEMBERS_DEFAULT_PUBLIC_FIELDS": ["organisation", "job_title", "topics"],
+}
