@@ -19,10 +19,6 @@ DEFAULTS = {
     #: Email domains whose owners are verified public servants as soon as they confirm their
     #: address. ``*.gov`` matches any sub-domain of gov and ``gov`` itself is not matched.
     "VERIFIED_EMAIL_DOMAINS": ["*.gov", "*.gov.uk", "*.gc.ca", "*.gouv.fr", "*.gov.au"],
-    #: Template that every public template of the package extends (through
-    #: ``civic_wagtail/layout.html``). A site's base must define ``content``, ``extra_css``,
-    #: ``extra_js`` and ``title`` blocks, as ``wagtail start`` projects do.
-    "BASE_TEMPLATE": "base.html",
     #: Names of the Django groups that carry the package's roles. Change the values to map
     #: roles onto groups a site already has.
     "ROLE_GROUPS": {

@@ -1,7 +1,9 @@
 """Settings: defaults from static ``conf`` modules, overrides from Django settings."""
 
 import importlib
+import re
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -94,3 +96,20 @@ def test_defaults_are_collected_once(monkeypatch):
     for _ in range(3):
         civic_settings.MEMBERS_DEFAULT_PUBLIC_FIELDS  # noqa: B018
     assert calls == [1]
+
+
+def documented_settings():
+    text = (Path(__file__).resolve().parent.parent / "docs/reference/settings.md").read_text()
+    return set(re.findall(r"`CIVIC_WAGTAIL_([A-Z_]+)`", text))
+
+
+def test_every_core_setting_is_documented_and_every_documented_one_exists():
+    documented = documented_settings()
+    assert set(DEFAULTS) <= documented
+    assert documented <= set(civic_settings.defaults)
+    assert "BASE_TEMPLATE" not in civic_settings.defaults  # layout.html is overridden instead
+
+
+def test_the_search_models_hook_is_documented():
+    text = (Path(__file__).resolve().parent.parent / "docs/reference/extension-points.md")
+    assert "`civic_wagtail_search_models`" in text.read_text()
