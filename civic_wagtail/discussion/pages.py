@@ -17,17 +17,10 @@ def is_commentable(page):
     return page._meta.label in set(civic_settings.DISCUSSION_COMMENTABLE_PAGE_TYPES)
 
 
-def _page_number(request, param):
-    value = request.GET.get(param, "1") if request else "1"
-    return value if value.isdigit() else 1
-
-
 def discussion_context(target, request, target_url, page_param="comments", moderator=None):
     """Template context of ``includes/discussion.html`` for any commentable ``target``."""
     moderator = can_moderate(request.user) if moderator is None else moderator
-    thread_page = comment_page(
-        target, request, _page_number(request, page_param), can_moderate=moderator
-    )
+    thread_page = comment_page(target, request, page_param, can_moderate=moderator)
     reply_to = request.GET.get("reply_to", "")
     form = CommentForm(target, initial={"reply_to": reply_to if reply_to.isdigit() else 0})
     return {

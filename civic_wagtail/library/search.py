@@ -23,9 +23,9 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from civic_wagtail.conf import civic_settings
+from civic_wagtail.pagination import paginate
 
 from .filters import current_locale
-from .listing import paginate
 
 
 def get_search_models():
