@@ -26,8 +26,10 @@ def world(home_page):
     with an English mentoring page and its French translation under the French home."""
     root = Page.get_first_root_node()
     other_home = add(root, Page(title="Other agency", slug="other-agency"))
-    other_mentoring = add(other_home, MentoringPage(title="Other mentoring", slug="peer-mentoring"))
-    # Rebuild the default site's tree after the other site's, so order_by("pk") is wrong.
+    other_mentoring = add(
+        other_home, MentoringPage(title="Other mentoring", slug="peer-mentoring")
+    )
+    # The default site's pages come after the other site's, so order_by("pk") is wrong.
     mentoring = add(home_page, MentoringPage(title="Mentoring", slug="mentoring"))
     other_site = Site.objects.create(
         hostname="other.example", port=80, root_page=other_home, site_name="Other"
