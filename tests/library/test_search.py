@@ -72,10 +72,20 @@ def test_search_query_count_does_not_grow(client, library, django_assert_max_num
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    practice(library, "Compost collection")
     client.get("/hub/search/", {"q": "compost"})
     with CaptureQueriesContext(connection) as small:
-        client.get("/hub/search/", {"q": "compost"})
+        response = client.get("/hub/search/", {"q": "compost"})
+    assert [page.title for page in response.context["results"]] == ["Compost collection"]
     for i in range(30):
         practice(library, f"Compost variant {i}")
     with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get("/hub/search/", {"q": "compost"})
+        response = client.get("/hub/search/", {"q": "compost"})
+    # The 31 practices are found: a full first page of them, and the count of all.
+    page_obj = response.context["page_obj"]
+    assert page_obj.paginator.count == 31
+    titles = [page.title for page in response.context["results"]]
+    assert len(titles) == 20 and all(title.startswith("Compost") for title in titles)
+    second = client.get("/hub/search/", {"q": "compost", "page": 2}).context["results"]
+    assert len(second) == 11
+    assert {page.title for page in second}.isdisjoint(titles)
