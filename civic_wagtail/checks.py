@@ -41,46 +41,29 @@ def _uses_comments():
     )
 
 
-def _listed(name, installed):
-    return any(entry == name or entry.startswith(name + ".apps.") for entry in installed)
+def missing_app_errors(names):
+    """The errors of :func:`check_required_apps` for those of ``names`` not installed.
 
-
-def early_errors(installed):
-    """Requirements whose absence crashes model loading before checks could run.
-
-    django-comments imports ``django.contrib.sites`` models at import time, and our review
-    and mentoring models import guardian's, so a site without them would see a RuntimeError
-    deep in app loading. The core AppConfig calls this while app
-    configs are created (before any model import) and raises a message that says the fix.
+    Feature apps whose models or receivers import one of these apps raise them while loading
+    (see :class:`civic_wagtail.apps.FeatureConfig`), since Django cannot get as far as running
+    the checks; everywhere else they are reported by the checks below.
     """
-    errors = [
-        _app_missing(name, check_id, why)
-        for name, check_id, why in REQUIRED_APPS
-        if not _listed(name, installed)
+    why = {name: why for name, _id, why in REQUIRED_APPS}
+    why.update({name: "for discussion (comments-xtd)" for name, _id in COMMENT_APPS})
+    ids = {name: check_id for name, check_id, *_ in [*REQUIRED_APPS, *COMMENT_APPS]}
+    return [
+        _app_missing(name, ids[name], why[name])
+        for name in names
+        if name in ids and not apps.is_installed(name)
     ]
-    uses_comments = _listed("django_comments_xtd", installed) or _listed(
-        "civic_wagtail.discussion", installed
-    )
-    if uses_comments:
-        errors += [
-            _app_missing(name, check_id, "for discussion (comments-xtd)")
-            for name, check_id in COMMENT_APPS
-            if not _listed(name, installed)
-        ]
-    return errors
 
 
 @register(Tags.compatibility)
 def check_required_apps(app_configs=None, **kwargs):
-    errors = []
-    for name, check_id, why in REQUIRED_APPS:
-        if not apps.is_installed(name):
-            errors.append(_app_missing(name, check_id, why))
+    names = [name for name, *_ in REQUIRED_APPS]
     if _uses_comments():
-        for name, check_id in COMMENT_APPS:
-            if not apps.is_installed(name):
-                errors.append(_app_missing(name, check_id, "for discussion (comments-xtd)"))
-    return errors
+        names += [name for name, _id in COMMENT_APPS]
+    return missing_app_errors(names)
 
 
 @register(Tags.compatibility)

@@ -1,10 +1,15 @@
 """Package settings, each read from ``CIVIC_WAGTAIL_<NAME>`` with a documented default.
 
 ``civic_settings.NAME`` is looked up on every access, so ``override_settings`` in tests and
-settings changed at runtime are honoured. Feature apps add their defaults with
-:func:`register_defaults` so that every setting lives behind one prefix and one accessor.
+settings changed at runtime are honoured. ``DEFAULTS`` below holds the core app's defaults;
+each feature app declares its own in a plain ``DEFAULTS`` dict in its ``conf`` module, which
+the accessor collects from the installed apps on first use, so every setting lives behind one
+prefix and one accessor and importing a module registers nothing.
 """
 
+from importlib import import_module
+
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
@@ -14,10 +19,6 @@ DEFAULTS = {
     #: Email domains whose owners are verified public servants as soon as they confirm their
     #: address. ``*.gov`` matches any sub-domain of gov and ``gov`` itself is not matched.
     "VERIFIED_EMAIL_DOMAINS": ["*.gov", "*.gov.uk", "*.gc.ca", "*.gouv.fr", "*.gov.au"],
-    #: Template that every public template of the package extends (through
-    #: ``civic_wagtail/layout.html``). A site's base must define ``content``, ``extra_css``,
-    #: ``extra_js`` and ``title`` blocks, as ``wagtail start`` projects do.
-    "BASE_TEMPLATE": "base.html",
     #: Names of the Django groups that carry the package's roles. Change the values to map
     #: roles onto groups a site already has.
     "ROLE_GROUPS": {
@@ -87,23 +88,70 @@ DEFAULTS = {
 }
 
 
-def register_defaults(defaults):
-    """Add a feature app's defaults. Called at import time of the app's ``conf`` module."""
-    clashes = set(defaults) & set(DEFAULTS)
-    if clashes:
-        raise ImproperlyConfigured(
-            f"civic_wagtail settings registered twice: {', '.join(sorted(clashes))}"
-        )
-    DEFAULTS.update(defaults)
+def _app_conf_modules():
+    """The ``conf`` modules of the installed feature apps, in INSTALLED_APPS order."""
+    modules = []
+    for config in apps.get_app_configs():
+        if config.name == __package__ or not config.name.startswith(__package__ + "."):
+            continue
+        try:
+            modules.append(import_module(f"{config.name}.conf"))
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.conf":
+                raise
+    return modules
+
+
+def collect_defaults():
+    """Every known setting and its default: the core's, then each installed feature app's.
+
+    A feature app declares its defaults as a plain ``DEFAULTS`` dict in its ``conf`` module
+    (read here, never registered by an import side effect). Two apps declaring the same name
+    is a programming error.
+    """
+    collected = dict(DEFAULTS)
+    for module in _app_conf_modules():
+        app_defaults = getattr(module, "DEFAULTS", {})
+        clashes = set(app_defaults) & set(collected)
+        if clashes:
+            raise ImproperlyConfigured(
+                f"civic_wagtail settings declared twice ({module.__name__}): "
+                f"{', '.join(sorted(clashes))}"
+            )
+        collected.update(app_defaults)
+    return collected
 
 
 class CivicSettings:
-    """Lazy accessor: ``civic_settings.VERIFIED_EMAIL_DOMAINS``."""
+    """Lazy accessor: ``civic_settings.VERIFIED_EMAIL_DOMAINS``.
+
+    Values are read from Django's settings on every access (so ``override_settings`` is
+    honoured); the table of defaults is collected once, on first use after the app registry is
+    ready, and again when ``INSTALLED_APPS`` changes.
+    """
+
+    def __init__(self):
+        self._defaults = None
+
+    @property
+    def defaults(self):
+        """``{NAME: default}`` for the core and every installed feature app."""
+        if self._defaults is None:
+            self._defaults = collect_defaults()
+        return self._defaults
+
+    def reload(self, *, setting=None, **kwargs):
+        """Forget the collected defaults (connected to ``setting_changed``)."""
+        if setting in (None, "INSTALLED_APPS"):
+            self._defaults = None
 
     def __getattr__(self, name):
-        if name not in DEFAULTS:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        defaults = self.defaults
+        if name not in defaults:
             raise AttributeError(f"Unknown civic_wagtail setting: {PREFIX}{name}")
-        return getattr(settings, PREFIX + name, DEFAULTS[name])
+        return getattr(settings, PREFIX + name, defaults[name])
 
 
 civic_settings = CivicSettings()

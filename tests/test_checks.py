@@ -67,21 +67,16 @@ def test_members_listed_after_allauth_is_a_warning(settings):
 
 SITE_SETTINGS = """
 from tests.settings import *
-INSTALLED_APPS = [a for a in INSTALLED_APPS if a != {app!r}]
+INSTALLED_APPS = [a for a in INSTALLED_APPS if a not in {apps!r}]
+SILENCED_SYSTEM_CHECKS = {silenced!r}
 """
 
 
-@pytest.mark.parametrize(
-    ("app", "check_id"),
-    [
-        ("guardian", "civic_wagtail.E002"),
-        ("django.contrib.sites", "civic_wagtail.E005"),
-        ("django_comments_xtd", "civic_wagtail.E007"),
-    ],
-)
-def test_manage_py_check_on_a_site_without_an_app(tmp_path, app, check_id):
-    """The real command, on a settings module that lacks one app, prints the id and hint."""
-    (tmp_path / "broken_settings.py").write_text(textwrap.dedent(SITE_SETTINGS.format(app=app)))
+def manage_py_check(tmp_path, apps, silenced=()):
+    """Run the real ``manage.py check`` on the test settings without ``apps``."""
+    (tmp_path / "broken_settings.py").write_text(
+        textwrap.dedent(SITE_SETTINGS.format(apps=list(apps), silenced=list(silenced)))
+    )
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT), str(ROOT / "example_site")]),
@@ -95,9 +90,45 @@ def test_manage_py_check_on_a_site_without_an_app(tmp_path, app, check_id):
         cwd=tmp_path,
         timeout=120,
     )
-    output = result.stdout + result.stderr
-    assert check_id in output, output[-2000:]
-    assert f"Add '{app}' to INSTALLED_APPS." in output
+    return result.returncode, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("app", "check_id"),
+    [("wagtail_localize", "civic_wagtail.E001"), ("allauth.account", "civic_wagtail.E004")],
+)
+def test_manage_py_check_reports_a_missing_app_as_a_system_check(tmp_path, app, check_id):
+    """Nothing imports these apps while loading: the check framework reports them."""
+    code, output = manage_py_check(tmp_path, [app])
+    assert code == 1
+    assert f"({check_id})" in output, output[-2000:]
+    assert f"HINT: Add '{app}' to INSTALLED_APPS." in output
+    assert "System check identified" in output
+    assert "Traceback" not in output
+
+
+def test_a_missing_app_check_can_be_silenced(tmp_path):
+    code, output = manage_py_check(tmp_path, ["wagtail_localize"], ["civic_wagtail.E001"])
+    assert code == 0, output[-2000:]
+    assert "System check identified no issues (1 silenced)." in output
+
+
+@pytest.mark.parametrize(
+    ("app", "check_id", "feature"),
+    [
+        ("guardian", "civic_wagtail.E002", "civic_wagtail.review"),
+        ("django.contrib.sites", "civic_wagtail.E005", "civic_wagtail.discussion"),
+        ("django_comments_xtd", "civic_wagtail.E007", "civic_wagtail.discussion"),
+    ],
+)
+def test_a_feature_that_cannot_load_stops_with_the_check_error(tmp_path, app, check_id, feature):
+    """Models or receivers of ``feature`` import ``app``: loading stops with the check's error
+    (id, message, hint) instead of Django's RuntimeError about an undeclared app_label."""
+    code, output = manage_py_check(tmp_path, [app])
+    assert code == 1
+    assert f"ImproperlyConfigured: {feature} cannot load: {check_id}:" in output, output[-2000:]
+    assert f"HINT: Add '{app}' to INSTALLED_APPS." in output
+    assert "RuntimeError" not in output
 
 
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -3,7 +3,6 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import (
     Count,
     DateTimeField,
@@ -26,6 +25,8 @@ from django_comments.models import CommentFlag
 from django_comments_xtd import get_model
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from civic_wagtail.pagination import paginate
 
 from . import actions
 from .forms import ModerationForm
@@ -116,7 +117,7 @@ def moderation_queue(request):
     tab = request.GET.get("tab", "flagged")
     if tab not in dict(TABS):
         tab = "flagged"
-    page = Paginator(queue_items(tab), 25).get_page(request.GET.get("p"))
+    page = paginate(request, queue_items(tab), 25, param="p")
     if tab != "threads":
         # One query per target model, not per comment.
         items = list(page.object_list)

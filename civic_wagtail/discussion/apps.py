@@ -1,14 +1,18 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from civic_wagtail.apps import FeatureConfig
 
-class DiscussionConfig(AppConfig):
+
+class DiscussionConfig(FeatureConfig):
     """Forums by topic, comment threads on pages (django-comments-xtd) and moderation."""
+
+    #: Chosen by Django for this app (the module also holds or imports ``FeatureConfig``).
+    default = True
 
     name = "civic_wagtail.discussion"
     label = "civic_wagtail_discussion"
     verbose_name = _("Civic Wagtail discussion")
-    default_auto_field = "django.db.models.BigAutoField"
+    civic_wagtail_requires = ("django.contrib.sites", "django_comments", "django_comments_xtd")
 
     #: Where ``civic_wagtail.urls`` mounts this app's ``urls`` module.
     civic_wagtail_url_prefix = "discussion/"

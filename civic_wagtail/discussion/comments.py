@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django_comments.models import CommentFlag
@@ -19,6 +18,7 @@ from django_comments_xtd import get_model
 from django_comments_xtd.models import LIKEDIT_FLAG, max_thread_level_for_content_type
 
 from civic_wagtail.conf import civic_settings
+from civic_wagtail.pagination import paginate
 
 from .models.moderation import ModerationState
 
@@ -78,14 +78,14 @@ class CommentPage:
     total: int
 
 
-def comment_page(target, request, page_number=1, can_moderate=False, per_page=None):
-    """The page ``page_number`` of ``target``'s comment thread as seen by ``request.user``."""
+def comment_page(target, request, param="comments", can_moderate=False, per_page=None):
+    """The page of ``target``'s comment thread that ``request.GET[param]`` asks for, as seen
+    by ``request.user`` (a page number past the end is a 404)."""
     user = request.user
     per_page = per_page or civic_settings.DISCUSSION_COMMENTS_PER_PAGE
     base = comments_for(target).filter(visible_filter(user, can_moderate), is_removed=False)
     top = annotated(base.filter(level=0), user).order_by("submit_date", "pk")
-    paginator = Paginator(top, per_page)
-    page = paginator.get_page(page_number)
+    page = paginate(request, top, per_page, param=param, drop=("reply_to",))
     comments = list(page.object_list)
     by_id = {}
     for comment in comments:
@@ -107,5 +107,5 @@ def comment_page(target, request, page_number=1, can_moderate=False, per_page=No
         page=page,
         comments=comments,
         max_level=max_thread_level_for_content_type(content_type),
-        total=paginator.count,
+        total=page.paginator.count,
     )

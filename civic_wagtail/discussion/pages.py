@@ -18,16 +18,10 @@ def is_commentable(page):
     return page._meta.label in set(civic_settings.DISCUSSION_COMMENTABLE_PAGE_TYPES)
 
 
-def _page_number(request, param):
-    return (params.get_integer(request, param, minimum=1) if request else None) or 1
-
-
 def discussion_context(target, request, target_url, page_param="comments", moderator=None):
     """Template context of ``includes/discussion.html`` for any commentable ``target``."""
     moderator = can_moderate(request.user) if moderator is None else moderator
-    thread_page = comment_page(
-        target, request, _page_number(request, page_param), can_moderate=moderator
-    )
+    thread_page = comment_page(target, request, page_param, can_moderate=moderator)
     reply_to = params.get_integer(request, "reply_to")
     form = CommentForm(target, initial={"reply_to": reply_to or 0})
     return {

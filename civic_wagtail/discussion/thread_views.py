@@ -1,7 +1,6 @@
 """Views served by the forum pages (routable): topic listing, new thread, thread, search."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
@@ -11,6 +10,7 @@ from wagtail.log_actions import log
 
 from civic_wagtail import params, ratelimit
 from civic_wagtail.conf import civic_settings
+from civic_wagtail.pagination import paginate
 from civic_wagtail.search_terms import search_terms
 
 from .forms import ThreadForm
@@ -22,10 +22,6 @@ from .responses import rate_limited, refused
 CREATE = "civic_wagtail_discussion.create_thread"
 
 
-def _page_number(request):
-    return params.get_integer(request, "page", minimum=1) or 1
-
-
 def thread_list(forum, request):
     """The topic's threads, latest activity first, with reply counts and last posters."""
     threads = (
@@ -34,8 +30,7 @@ def thread_list(forum, request):
         .select_related("author__civic_profile", "last_poster__civic_profile")
         .order_by("-last_activity_at", "-pk")
     )
-    paginator = Paginator(threads, civic_settings.DISCUSSION_THREADS_PER_PAGE)
-    page = paginator.get_page(_page_number(request))
+    page = paginate(request, threads, civic_settings.DISCUSSION_THREADS_PER_PAGE)
     return forum.render(
         request,
         context_overrides={
@@ -126,8 +121,7 @@ def search_threads(index_page, request):
         forums = list(index_page.get_children().live().public().values_list("pk", flat=True))
         threads = Thread.objects.published().filter(forum_id__in=forums)
         results = threads.search(terms)
-    paginator = Paginator(results, civic_settings.DISCUSSION_THREADS_PER_PAGE)
-    page = paginator.get_page(_page_number(request))
+    page = paginate(request, results, civic_settings.DISCUSSION_THREADS_PER_PAGE)
     if terms:
         # Search results cannot select_related; fetch the page's rows in one query.
         ids = [thread.pk for thread in page.object_list]

@@ -1,14 +1,17 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from civic_wagtail.apps import FeatureConfig
 
-class EventsConfig(AppConfig):
+
+class EventsConfig(FeatureConfig):
     """Event pages, the calendar page, recurrence and exact iCal feeds."""
+
+    #: Chosen by Django for this app (the module also holds or imports ``FeatureConfig``).
+    default = True
 
     name = "civic_wagtail.events"
     label = "civic_wagtail_events"
     verbose_name = _("Civic Wagtail events")
-    default_auto_field = "django.db.models.BigAutoField"
 
     #: Where ``civic_wagtail.urls`` mounts the site-wide, topic and personal feeds.
     civic_wagtail_url_prefix = "calendar/"

@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from civic_wagtail import params
-from civic_wagtail.conf import civic_settings
 from civic_wagtail.models import Topic
+from civic_wagtail.pagination import paginate
 
 from .models.pages import EventFormat, EventPage, EventType, time_zone_choices
 from .publishing import filter_query
@@ -160,8 +159,7 @@ def calendar_context(page, request):
         else:
             events = events.filter(Q(last_end_utc__gte=now) | Q(last_end_utc__isnull=True))
             events = events.order_by("first_start_utc", "pk")
-        paginator = Paginator(events, civic_settings.PAGE_SIZE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj = paginate(request, events)
         rows = []
         for event in page_obj.object_list:
             occ = event.next_occurrence(now) if view == "upcoming" else None

@@ -1,14 +1,17 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from civic_wagtail.apps import FeatureConfig
 
-class LibraryConfig(AppConfig):
+
+class LibraryConfig(FeatureConfig):
     """Best-practice library, case studies, resource hub and structured outcomes."""
+
+    #: Chosen by Django for this app (the module also holds or imports ``FeatureConfig``).
+    default = True
 
     name = "civic_wagtail.library"
     label = "civic_wagtail_library"
     verbose_name = _("Civic Wagtail library")
-    default_auto_field = "django.db.models.BigAutoField"
     #: Site search and the open-data API. Not "library/": that is the index page's path.
     civic_wagtail_url_prefix = "hub/"
     civic_wagtail_role_permissions = {

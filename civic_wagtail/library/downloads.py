@@ -42,14 +42,6 @@ def pending_count(resource_id):
     return get_cache().get(KEY.format(resource_id)) or 0
 
 
-def get_download_count(resource):
-    """Flushed plus pending downloads of ``resource`` (one query, one cache read)."""
-    from .models import DownloadTally
-
-    flushed = DownloadTally.objects.filter(resource=resource).values_list("count", flat=True)
-    return next(iter(flushed), 0) + pending_count(resource.pk)
-
-
 def flush_counts():
     """Move every buffered count into the database; returns the number of downloads moved."""
     from .models import DownloadTally, ResourcePage

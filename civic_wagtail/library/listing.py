@@ -8,21 +8,15 @@ adoption counts of the cards shown.
 
 from collections import defaultdict
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
 from civic_wagtail import params
-from civic_wagtail.conf import civic_settings
+from civic_wagtail.pagination import paginate
 
 from .filters import LibraryFilterForm, filtered_pages, search_pages
 from .models import BestPracticePage, CaseStudyPage, ResourcePage, ResourceType
-
-
-def paginate(request, items):
-    """The requested page of ``items``; out-of-range or invalid numbers give the nearest."""
-    return Paginator(items, civic_settings.PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def load_cards(pages):

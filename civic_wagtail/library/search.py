@@ -24,10 +24,10 @@ from wagtail.models import Page
 
 from civic_wagtail import params
 from civic_wagtail.conf import civic_settings
+from civic_wagtail.pagination import paginate
 from civic_wagtail.search_terms import search_terms
 
 from .filters import current_locale
-from .listing import paginate
 
 
 def get_search_models():

@@ -1,14 +1,17 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from civic_wagtail.apps import FeatureConfig
 
-class MembersConfig(AppConfig):
+
+class MembersConfig(FeatureConfig):
     """Member profiles, verified membership and the public account pages."""
+
+    #: Chosen by Django for this app (the module also holds or imports ``FeatureConfig``).
+    default = True
 
     name = "civic_wagtail.members"
     label = "civic_wagtail_members"
     verbose_name = _("Civic Wagtail members")
-    default_auto_field = "django.db.models.BigAutoField"
 
     #: Where ``civic_wagtail.urls`` mounts this app's ``urls`` module.
     civic_wagtail_url_prefix = "members/"

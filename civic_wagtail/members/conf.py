@@ -1,14 +1,12 @@
-from civic_wagtail.conf import register_defaults
+"""Settings of the members app (``CIVIC_WAGTAIL_MEMBERS_*``), read via ``civic_settings``."""
 
-register_defaults(
-    {
-        #: Profile fields shown to other people unless a member changes it. ``display_name``
-        #: is always public.
-        "MEMBERS_DEFAULT_PUBLIC_FIELDS": ["organisation", "job_title", "topics"],
-        #: Everyone who can open the Wagtail admin or the Django admin must have a second
-        #: factor (an authenticator app or a security key, through ``allauth.mfa``). Such a
-        #: user without one is sent to set one up before any admin page opens
-        #: (:class:`civic_wagtail.members.middleware.AdminSecondFactorMiddleware`).
-        "REQUIRE_MFA_FOR_ADMIN": True,
-    }
-)
+DEFAULTS = {
+    #: Profile fields shown to other people unless a member changes it. ``display_name``
+    #: is always public.
+    "MEMBERS_DEFAULT_PUBLIC_FIELDS": ["organisation", "job_title", "topics"],
+    #: Everyone who can open the Wagtail admin or the Django admin must have a second
+    #: factor (an authenticator app or a security key, through ``allauth.mfa``). Such a
+    #: user without one is sent to set one up before any admin page opens
+    #: (:class:`civic_wagtail.members.middleware.AdminSecondFactorMiddleware`).
+    "REQUIRE_MFA_FOR_ADMIN": True,
+}

@@ -4,8 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from civic_wagtail.conf import civic_settings
 
-from . import conf  # noqa: F401  (registers this app's setting defaults)
-
 
 def default_public_fields():
     return list(civic_settings.MEMBERS_DEFAULT_PUBLIC_FIELDS)

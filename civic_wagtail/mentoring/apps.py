@@ -1,14 +1,18 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from civic_wagtail.apps import FeatureConfig
 
-class MentoringConfig(AppConfig):
+
+class MentoringConfig(FeatureConfig):
     """Peer mentoring: mentor profiles, explained matching and private mentorships."""
+
+    #: Chosen by Django for this app (the module also holds or imports ``FeatureConfig``).
+    default = True
 
     name = "civic_wagtail.mentoring"
     label = "civic_wagtail_mentoring"
     verbose_name = _("Civic Wagtail mentoring")
-    default_auto_field = "django.db.models.BigAutoField"
+    civic_wagtail_requires = ("guardian",)
 
     #: Coordinators see every mentor's contact details and every mentorship's private part
     #: (the object-permission codenames, granted here as model permissions), run the

@@ -17,7 +17,6 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from civic_wagtail.conf import civic_settings
 
-from . import conf  # noqa: F401  (registers this app's setting defaults)
 from .pages import MentoringPage  # noqa: F401  (the page model lives in pages.py)
 
 #: Mentorship states that take one of the mentor's places.

@@ -24,11 +24,14 @@ def on_commit(func, mentorship_pk):
         transaction.on_commit(partial(func, mentorship_pk))
 
 
-def mentorship_url(mentorship):
-    """Absolute URL of the mentorship on the live mentoring page, or None without one."""
+def mentorship_url(mentorship, site=None):
+    """Absolute URL of the mentorship on the mentoring page of ``site`` (default: the default
+    site) in the active language, or None without one."""
+    from civic_wagtail.sections import section_page
+
     from .pages import MentoringPage
 
-    page = MentoringPage.objects.live().order_by("pk").first()
+    page = section_page(site, MentoringPage)
     if page is None:
         return None
     base = page.get_full_url()

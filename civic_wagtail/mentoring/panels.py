@@ -1,20 +1,21 @@
 """The "Your mentorships" panel on a member's own profile (``civic_wagtail_profile_panels``)."""
 
 from civic_wagtail.members.models import is_verified_member
+from civic_wagtail.sections import section_page
 
 from .models import MentorProfile, Mentorship
 from .pages import MentoringPage
 
 
 def profile_panel_context(request, profile):
-    """Context for the panel, or None when there is no live mentoring page to link to.
+    """Context for the panel, or None when the site has no live mentoring page to link to.
 
     Shown only to the profile's owner: the list says who mentors whom, which is private.
     """
     user = request.user if request is not None else None
     if user is None or not user.is_authenticated or user.pk != profile.user_id:
         return None
-    page = MentoringPage.objects.live().order_by("pk").first()
+    page = section_page(request, MentoringPage)
     if page is None:
         return None
     mentorships = (

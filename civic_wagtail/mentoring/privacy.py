@@ -15,9 +15,9 @@ object permissions in one query per model instead of one ``has_perm`` query per 
 """
 
 from guardian.core import ObjectPermissionChecker
-from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
+from guardian.shortcuts import assign_perm, remove_perm
 
-from .models import OCCUPYING, MentorProfile, Mentorship
+from .models import OCCUPYING, Mentorship
 
 APP = "civic_wagtail_mentoring"
 CONTACT = "view_mentor_contact"
@@ -94,23 +94,3 @@ class PrivacyChecker:
             return True
         return PRIVATE in self._checker.get_perms(mentorship)
 
-
-def mentorships_with_private_access(user, queryset=None):
-    """Mentorships whose goals and meeting log ``user`` may read, as one queryset."""
-    if not (user.is_authenticated and user.is_active):
-        return Mentorship.objects.none()
-    return get_objects_for_user(
-        user,
-        f"{APP}.{PRIVATE}",
-        klass=queryset if queryset is not None else Mentorship.objects.all(),
-        accept_global_perms=True,
-    )
-
-
-def mentors_with_contact_access(user):
-    """Mentor profiles whose contact details ``user`` may read (not counting their own)."""
-    if not (user.is_authenticated and user.is_active):
-        return MentorProfile.objects.none()
-    return get_objects_for_user(
-        user, f"{APP}.{CONTACT}", klass=MentorProfile, accept_global_perms=True
-    )

@@ -7,7 +7,6 @@ sent with ``Cache-Control: private, no-cache`` and checked with :class:`.privacy
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -17,8 +16,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from civic_wagtail import params, ratelimit
-from civic_wagtail.conf import civic_settings
 from civic_wagtail.members.models import get_profile, is_verified_member
+from civic_wagtail.pagination import paginate
 
 from . import forms, lifecycle
 from .matching import MenteeNeeds, rank
@@ -116,10 +115,7 @@ def directory(request, page):
     elif availability == "paused":
         mentors = mentors.filter(availability=MentorProfile.Availability.PAUSED)
     mentors = mentors.order_by("user__civic_profile__display_name", "pk")
-    paginator = Paginator(mentors, civic_settings.PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page_obj = paginate(request, mentors)
     return _render(
         request,
         page,
@@ -128,7 +124,6 @@ def directory(request, page):
             "form": form,
             "mentors": page_obj.object_list,
             "page_obj": page_obj,
-            "query": query.urlencode(),
         },
         status=status,
     )

@@ -1,14 +1,18 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from civic_wagtail.apps import FeatureConfig
 
-class ReviewConfig(AppConfig):
+
+class ReviewConfig(FeatureConfig):
     """Peer review: a k-of-n workflow task, public review records and re-validation."""
+
+    #: Chosen by Django for this app (the module also holds or imports ``FeatureConfig``).
+    default = True
 
     name = "civic_wagtail.review"
     label = "civic_wagtail_review"
     verbose_name = _("Civic Wagtail review")
-    default_auto_field = "django.db.models.BigAutoField"
+    civic_wagtail_requires = ("guardian",)
     #: Moderators and editors follow reviews and the re-validation report.
     civic_wagtail_role_permissions = {
         "moderators": ["view_reviewrecord", "view_reviewdecision", "view_reviewassignment"],

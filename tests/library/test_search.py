@@ -74,8 +74,20 @@ def test_search_query_count_does_not_grow(client, library, django_assert_max_num
 
     client.get("/hub/search/", {"q": "compost"})
     with CaptureQueriesContext(connection) as small:
-        client.get("/hub/search/", {"q": "compost"})
+        response = client.get("/hub/search/", {"q": "compost"})
+    found = {page.title for page in response.context["results"]}
+    assert found == {"Compost collection", "Compost in Lyon"}
     for i in range(30):
         practice(library, f"Compost variant {i}")
     with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get("/hub/search/", {"q": "compost"})
+        response = client.get("/hub/search/", {"q": "compost"})
+    # The 30 new practices are found: a full first page, the rest on the second, all counted.
+    page_obj = response.context["page_obj"]
+    assert page_obj.paginator.count == 32
+    titles = [page.title for page in response.context["results"]]
+    assert len(titles) == 20 and all(title.startswith("Compost") for title in titles)
+    second = client.get("/hub/search/", {"q": "compost", "page": 2}).context["results"]
+    assert len(second) == 12
+    assert {page.title for page in second}.isdisjoint(titles)
+    found = {page.title for page in second} | set(titles)
+    assert found >= {f"Compost variant {i}" for i in range(30)}

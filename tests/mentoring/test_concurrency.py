@@ -37,6 +37,7 @@ def _accept_in_parallel(mentorships, user):
 
 
 @postgres_only
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("round_", range(5))
 def test_parallel_accepts_never_overbook(round_, monkeypatch):

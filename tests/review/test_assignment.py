@@ -55,15 +55,28 @@ def test_least_loaded_reviewers_are_assigned(assigning):
     assert not rosa.has_perm("civic_wagtail_review.review_peerreviewtaskstate", state)
 
 
-def test_topic_experts_are_preferred(assigning, monkeypatch):
+def test_topic_experts_are_preferred(assigning):
+    """A real practice page with topics, submitted as a draft revision: the topics are read
+    from the submitted revision and the expert is chosen over less loaded reviewers."""
+    from tests.library.helpers import library_index, practice
+
     rosa, ravi, rhea = assigning.reviewers
-    permits = TopicFactory(slug="permits")
+    permits, waste = TopicFactory(slug="permits"), TopicFactory(slug="waste")
     get_profile(rhea).topics.add(permits)
-    monkeypatch.setattr(assignment, "_topic_ids", lambda state: [permits.pk])
-    assigning.submit()
-    rows = ReviewAssignment.objects.filter(task_state=assigning.state())
-    assert rows.get(reviewer=rhea).reason == "expertise"
-    assert rows.count() == 2
+    get_profile(ravi).topics.add(TopicFactory(slug="parks"))
+    open_assignment_elsewhere(assigning, rhea)  # the most loaded reviewer
+    draft = practice(
+        library_index(assigning.home), "Permits in a day", topics=[permits, waste], live=False
+    )
+    draft.owner = assigning.author
+    draft.save_revision(user=assigning.author)
+    assigning.submit(draft)
+    rows = ReviewAssignment.objects.filter(task_state=assigning.state(draft))
+    assert {(row.reviewer.username, row.reason) for row in rows} == {
+        ("rhea", ReviewAssignment.Reason.EXPERTISE),
+        ("rosa", ReviewAssignment.Reason.LOAD),
+    }
+    assert sorted(assignment._topic_ids(assigning.state(draft))) == sorted([permits.pk, waste.pk])
 
 
 def test_only_assigned_reviewers_and_moderators_can_act(assigning):

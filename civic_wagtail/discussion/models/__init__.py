@@ -1,6 +1,5 @@
 """Models of the discussion app: forum pages, threads (records) and moderation state."""
 
-from .. import conf  # noqa: F401  (registers this app's setting defaults)
 from .forum import CommentableMixin, ForumIndexPage, ForumTopicPage
 from .moderation import CommentModeration, PostingBlock
 from .threads import Thread, ThreadReport

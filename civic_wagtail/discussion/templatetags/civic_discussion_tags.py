@@ -1,4 +1,4 @@
-"""Template helpers of the discussion templates: Markdown, author names, URLs with a page."""
+"""Template helpers of the discussion templates: Markdown, author names."""
 
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
@@ -29,11 +29,3 @@ def author_name(user, fallback_name=""):
     except ObjectDoesNotExist:
         return user.get_username()
 
-
-@register.simple_tag(takes_context=True)
-def page_url(context, param, number):
-    """The current URL with ``param`` set to ``number`` (other query parameters kept)."""
-    query = context["request"].GET.copy()
-    query[param] = number
-    query.pop("reply_to", None)
-    return "?" + query.urlencode()

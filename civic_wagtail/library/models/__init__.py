@@ -1,6 +1,5 @@
 """Models of the library: indicators, outcome rows, practice, case-study and resource pages."""
 
-from .. import conf  # noqa: F401  (registers this app's setting defaults)
 from .indicators import Direction, Indicator
 from .mixins import (
     BestPracticeMixin,

@@ -5,7 +5,6 @@ Workflow machinery (task, task state) lives in :mod:`.task`; what reviewers leav
 :mod:`.records`.
 """
 
-from .. import conf  # noqa: F401  (registers this app's setting defaults)
 from .records import (
     ConflictDeclaration,
     ReviewAssignment,
