@@ -1,6 +1,9 @@
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 from wagtail.models import Locale, Page, Site
+from wagtail.signal_handlers import reference_index_auto_update_disabled
 
 
 @pytest.fixture(autouse=True)
@@ -11,6 +14,31 @@ def _empty_cache():
     for cache in caches.all():
         cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_reference_index_updates():
+    """Reference-index updates are off in tests, like search-index updates (tests/settings.py).
+
+    The immediate task backend would run them inside every save. Tests that need either
+    index use the ``index_updates`` fixture.
+    """
+    reference_index_auto_update_disabled.value = True
+    yield
+    reference_index_auto_update_disabled.value = False
+
+
+@pytest.fixture
+def index_updates(_no_reference_index_updates):
+    """Search-index and reference-index updates on every save, as in production."""
+    backends = {
+        name: {**backend, "AUTO_UPDATE": True}
+        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    reference_index_auto_update_disabled.value = False
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        yield
+    reference_index_auto_update_disabled.value = True
 
 
 @pytest.fixture

@@ -202,7 +202,9 @@ def test_accepted_answer_is_shown_first(client, thread, verified_member, moderat
     assert client.post(accept_url, {"comment": "999999"}).status_code == 404
 
 
-def test_search_finds_published_threads_only(client, forum_index, forum, thread, pending_member):
+def test_search_finds_published_threads_only(
+    client, forum_index, forum, thread, pending_member, index_updates
+):
     Thread.objects.create(
         forum=forum,
         title="Secret backlog plan",
