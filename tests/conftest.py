@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -28,17 +30,27 @@ def _no_reference_index_updates():
     reference_index_auto_update_disabled.value = False
 
 
-@pytest.fixture
-def index_updates(_no_reference_index_updates):
+@contextmanager
+def index_updates_on():
     """Search-index and reference-index updates on every save, as in production."""
     backends = {
         name: {**backend, "AUTO_UPDATE": True}
         for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
     }
+    disabled = getattr(reference_index_auto_update_disabled, "value", False)
     reference_index_auto_update_disabled.value = False
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+    try:
+        with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+            yield
+    finally:
+        reference_index_auto_update_disabled.value = disabled
+
+
+@pytest.fixture
+def index_updates(_no_reference_index_updates):
+    """Opt in to search-index and reference-index updates (off in tests by default)."""
+    with index_updates_on():
         yield
-    reference_index_auto_update_disabled.value = True
 
 
 @pytest.fixture
