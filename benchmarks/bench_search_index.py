@@ -62,10 +62,10 @@ def grow(library, size):
     return IndexEntry.objects.count()
 
 
-def publisher(library, backend):
+def publisher(library, backend, size):
     counter = iter(range(10**6))
     settings = {"default": {"BACKEND": backend, "AUTO_UPDATE": True}}
-    prefix = "new-" + backend.replace(".", "-").replace("_", "-")
+    prefix = f"new-{size}-" + backend.replace(".", "-").replace("_", "-")
 
     def publish():
         page = practice(next(counter), prefix=prefix)
@@ -98,9 +98,10 @@ def main():
         with timer(f"index grown to {size} practices"):
             entries = grow(library, size)
         for name, backend in BACKENDS.items():
-            result = measure(publisher(library, backend), repeat=args.repeat)
+            result = measure(publisher(library, backend, size), repeat=args.repeat)
             baseline = baseline or result
             rows.append((f"{name}, {entries} entries", result))
+            print(f"  {rows[-1][0]}: {result[0] * 1000:.1f} ms, {result[1]} queries", flush=True)
     report(
         "Publishing one practice (search auto-update on), by index size",
         f"(baseline: {rows[0][0]})",
