@@ -203,7 +203,7 @@ def test_accepted_answer_is_shown_first(client, thread, verified_member, moderat
 
 
 def test_search_finds_published_threads_only(
-    client, forum_index, forum, thread, pending_member, index_updates
+    index_updates, client, forum_index, forum, thread, pending_member
 ):
     Thread.objects.create(
         forum=forum,
