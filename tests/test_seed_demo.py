@@ -40,11 +40,6 @@ SIZES = [
     "--no-progress",
     *("--practices", "8", "--events", "5", "--comments", "1000", "--mentors", "10"),
 ]
-#: The smallest demo every seeder accepts, for the flushed-database test.
-SMALL = [
-    "--no-progress",
-    *("--practices", "4", "--events", "5", "--comments", "15", "--mentors", "6"),
-]
 
 
 def seed(*args):
@@ -147,12 +142,3 @@ def test_mentorships_are_in_every_state(demo):
     states = Counter(status for *_ids, status in demo["snapshot"]["mentorships"])
     assert set(states) == {s.value for s in Mentorship.Status}
     assert MentoringPage.objects.get().url_path.endswith("/mentoring/")
-
-
-@pytest.mark.django_db(transaction=True)
-def test_seed_demo_works_on_a_flushed_database(client):
-    """No locale, no page tree, no site: what a transactional test leaves behind."""
-    call_command("flush", "--noinput", verbosity=0)
-    seed(*SMALL)
-    assert client.get("/").status_code == 200
-    assert client.get("/library/").status_code == 200
