@@ -19,16 +19,14 @@ import django
 
 
 def build(n, slug="events", first_day=date(2030, 1, 1), span_days=700):
-    """``n`` published events with stored blocks under a new calendar page ``slug``, dated
-    from ``first_day`` over ``span_days``."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page, Site
+    """``n`` live events through the package's bulk builder (``civic_wagtail.events.bulk``),
+    under a new calendar page ``slug``, dated from ``first_day`` over ``span_days``."""
+    from wagtail.models import Site
 
-    from civic_wagtail.events.ical import render_event
-    from civic_wagtail.events.models import EventFeedEntry, EventIndexPage, EventPage
+    from civic_wagtail.events.bulk import bulk_add_events
+    from civic_wagtail.events.models import EventIndexPage, EventPage
 
-    site = Site.objects.get(is_default_site=True)
-    home = site.root_page
+    home = Site.objects.get(is_default_site=True).root_page
     index = EventIndexPage(title=slug.title(), slug=slug)
     home.add_child(instance=index)
     index.save_revision().publish()
@@ -44,63 +42,32 @@ def build(n, slug="events", first_day=date(2030, 1, 1), span_days=700):
         "America/Mexico_City",
         "Pacific/Auckland",
     ]
-    content_type = ContentType.objects.get_for_model(EventPage)
     stamp = datetime(2030, 1, 1, tzinfo=UTC)
-    base_pages = [
-        Page(
-            title=f"Event {i}: permits, waste; “services”",
-            slug=f"{slug}-{i}",
-            path=Page._get_path(index.path, index.depth + 1, i + 1),
-            depth=index.depth + 1,
-            numchild=0,
-            url_path=f"{index.url_path}event-{i}/",
-            content_type=content_type,
-            locale_id=index.locale_id,
-            live=True,
-            first_published_at=stamp,
-            last_published_at=stamp,
-        )
-        for i in range(n)
-    ]
-    Page.objects.bulk_create(base_pages, batch_size=500)
-    Page.objects.filter(pk=index.pk).update(numchild=n)
     pages = []
-    for base in Page.objects.filter(depth=index.depth + 1, path__startswith=index.path):
+    for i in range(n):
         day = first_day + timedelta(days=rng.randint(0, span_days))
         hour = rng.randint(7, 18)
-        page = EventPage(
-            page_ptr_id=base.pk,
-            event_type="webinar",
-            event_format="online",
-            join_url=f"https://meet.example.org/{base.pk}",
-            start_date=day,
-            start_time=time(hour),
-            end_date=day,
-            end_time=time(hour + 1),
-            time_zone=rng.choice(zones),
-            venue="Town hall",
-            description="A session for public servants.\nBring questions; all welcome.",
-            repeat="weekly" if base.pk % 10 == 0 else "",
-            repeat_weekdays=["TU"],
-            repeat_count=6,
+        pages.append(
+            EventPage(
+                title=f"Event {i}: permits, waste; “services”",
+                slug=f"event-{i}",
+                event_type="webinar",
+                event_format="online",
+                join_url=f"https://meet.example.org/{i}",
+                start_date=day,
+                start_time=time(hour),
+                end_date=day,
+                end_time=time(hour + 1),
+                time_zone=rng.choice(zones),
+                venue="Town hall",
+                description="A session for public servants.\nBring questions; all welcome.",
+                repeat="weekly" if i % 10 == 0 else "",
+                repeat_weekdays=["TU"],
+                repeat_count=6,
+                first_published_at=stamp,
+            )
         )
-        page.__dict__.update(
-            {
-                f: getattr(base, f)
-                for f in ("title", "slug", "translation_key", "url_path", "path", "depth")
-            }
-        )
-        page.update_span()
-        page.save_base(raw=True)  # child row only: the Page row exists already
-        pages.append(page)
-    entries = []
-    for page in pages:
-        url = f"http://localhost{page.url_path[len(home.url_path) - 1 :]}"
-        text, tzids = render_event(page, url, stamp, 0, ["Permits"])
-        entries.append(
-            EventFeedEntry(page=page, uid=page.uid, vevent=text, tzids=tzids, published_at=stamp)
-        )
-    EventFeedEntry.objects.bulk_create(entries, batch_size=500)
+    bulk_add_events(index, pages, stamp=stamp)
     # The baseline gets every row in memory up front, so it measures icalendar, not queries.
     built = EventPage.objects.child_of(index)
     return list(built.prefetch_related("occurrence_changes")), stamp

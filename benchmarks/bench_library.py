@@ -3,7 +3,7 @@
     PYTHONPATH=$PWD:$PWD/example_site DJANGO_SETTINGS_MODULE=tests.settings \\
         python benchmarks/bench_library.py [--practices 10000] [--cases 300]
 
-Builds a throwaway database with ``civic_wagtail.library.bulk`` (the demo seeder's path),
+Builds a throwaway database with ``civic_wagtail.bulk`` (the demo seeder's path),
 then renders each scenario through the test client. The baseline is the demo's home page
 (a plain page with an introduction), rendered in the same run.
 """
@@ -31,7 +31,7 @@ def build(practice_count, case_count):
     from modelsearch.backends import get_search_backends
     from wagtail.models import Locale, Page, Site
 
-    from civic_wagtail.library.bulk import bulk_add_children
+    from civic_wagtail.bulk import bulk_add_children
     from civic_wagtail.library.models import (
         BestPracticePage,
         CaseStudyOutcome,

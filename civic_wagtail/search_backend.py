@@ -8,7 +8,7 @@ the site's backend, this wraps the real one and runs every query through
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "civic_wagtail.search_backend",
-            "WRAPPED_BACKEND": "wagtail.search.backends.database",  # the default
+            "WRAPPED_BACKEND": "civic_wagtail.search_index",  # the default
         }
     }
 
@@ -20,7 +20,8 @@ from modelsearch.backends import import_backend
 
 from .search_terms import plain_query
 
-DEFAULT_WRAPPED_BACKEND = "wagtail.search.backends.database"
+#: Wagtail's database backend without its per-save rescan of the whole index on PostgreSQL.
+DEFAULT_WRAPPED_BACKEND = "civic_wagtail.search_index"
 
 
 class PlainTermsMixin:

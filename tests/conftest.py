@@ -1,6 +1,11 @@
+from contextlib import contextmanager
+
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 from wagtail.models import Locale, Page, Site
+from wagtail.signal_handlers import reference_index_auto_update_disabled
 
 
 @pytest.fixture(autouse=True)
@@ -11,6 +16,41 @@ def _empty_cache():
     for cache in caches.all():
         cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_reference_index_updates():
+    """Reference-index updates are off in tests, like search-index updates (tests/settings.py).
+
+    The immediate task backend would run them inside every save. Tests that need either
+    index use the ``index_updates`` fixture.
+    """
+    reference_index_auto_update_disabled.value = True
+    yield
+    reference_index_auto_update_disabled.value = False
+
+
+@contextmanager
+def index_updates_on():
+    """Search-index and reference-index updates on every save, as in production."""
+    backends = {
+        name: {**backend, "AUTO_UPDATE": True}
+        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    disabled = getattr(reference_index_auto_update_disabled, "value", False)
+    reference_index_auto_update_disabled.value = False
+    try:
+        with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+            yield
+    finally:
+        reference_index_auto_update_disabled.value = disabled
+
+
+@pytest.fixture
+def index_updates(_no_reference_index_updates):
+    """Opt in to search-index and reference-index updates (off in tests by default)."""
+    with index_updates_on():
+        yield
 
 
 @pytest.fixture

@@ -28,6 +28,13 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Search-index updates are off in tests: the immediate task backend would run them inside every
+# save, and on PostgreSQL each one rescans the whole index (see docs/explanation/search-index.md).
+# Tests of search opt in with the ``index_updates`` fixture (tests/conftest.py).
+WAGTAILSEARCH_BACKENDS = {
+    name: {**backend, "AUTO_UPDATE": False}
+    for name, backend in WAGTAILSEARCH_BACKENDS.items()  # noqa: F405
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CIVIC_WAGTAIL_VERIFIED_EMAIL_DOMAINS = ["*.gov", "*.gov.uk", "*.gc.ca"]
 LOGGING = {"version": 1, "disable_existing_loggers": False}

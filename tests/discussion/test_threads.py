@@ -210,7 +210,9 @@ def test_accepted_answer_is_shown_first(client, thread, verified_member, moderat
     assert client.post(accept_url, {"comment": "999999"}).status_code == 404
 
 
-def test_search_finds_published_threads_only(client, forum_index, forum, thread, pending_member):
+def test_search_finds_published_threads_only(
+    index_updates, client, forum_index, forum, thread, pending_member
+):
     Thread.objects.create(
         forum=forum,
         title="Secret backlog plan",

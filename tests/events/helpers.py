@@ -4,6 +4,7 @@ from datetime import date, time
 
 from icalendar import Calendar
 
+from civic_wagtail.events.bulk import bulk_add_events
 from civic_wagtail.events.models import EventIndexPage, EventPage
 
 
@@ -43,6 +44,18 @@ def make_event(index, title="Permit clinic", publish=True, topics=(), changes=()
     else:
         page.unpublish() if page.live else None
     return EventPage.objects.get(pk=page.pk)
+
+
+def bulk_events(index, count, title="Bulk", topics=(), **fields):
+    """``count`` live events under ``index`` through the package's bulk builder (for the large
+    size of query-count tests): a few queries per thousand events instead of ~110 per event."""
+    values = {**EVENT_DEFAULTS, **fields}
+    pages = []
+    for i in range(count):
+        page = EventPage(title=f"{title} {i}", slug=f"{title.lower()}-{i}", **values)
+        page.topics.set(list(topics))
+        pages.append(page)
+    return bulk_add_events(index, pages)
 
 
 def republish(page, **fields):

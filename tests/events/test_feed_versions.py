@@ -271,6 +271,21 @@ def test_calendar_pages_advertise_the_site_feed_only_in_a_site_language(client, 
     assert site_feed_url(Locale.objects.create(language_code="de")) is None
 
 
+def test_bulk_built_events_record_their_scopes_and_change_the_feeds(client, world):
+    from tests.events.helpers import bulk_events
+
+    before = etags(client, world["feeds"])
+    (page,) = bulk_events(world["first"], 1, topics=[world["permits"]])
+    entry = EventFeedEntry.objects.get(page=page)
+    assert sorted(entry.feed_scopes) == sorted(stamps.structural_scopes(page))
+    after = etags(client, world["feeds"])
+    assert {name for name in before if before[name] != after[name]} == {
+        "site",
+        "permits",
+        "events",
+    }
+
+
 def test_the_migration_records_the_same_scopes_as_publishing(world):
     from importlib import import_module
 

@@ -1,15 +1,14 @@
 """Every feed kind: only live public events, HTTP semantics, and a query count that stays
 the same for 10 and 1,000 events."""
 
-from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
-from civic_wagtail.events.models import CalendarToken, EventAttendance, EventFeedEntry, EventPage
-from tests.events.helpers import make_event, make_index, vevents
+from civic_wagtail.events.models import CalendarToken, EventAttendance, EventPage
+from tests.events.helpers import bulk_events, make_event, make_index, vevents
 from tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,36 +156,6 @@ def test_member_feed_is_private_to_caches(client, index, verified_member):
     assert response["Cache-Control"] == "private, max-age=3600"
 
 
-def add_many(index, template, n):
-    """``n`` live events sharing ``template``'s stored VEVENT text (fast bulk set-up)."""
-    entry = EventFeedEntry.objects.get(page=template)
-    pages = []
-    for i in range(n):
-        page = EventPage(
-            title=f"Bulk {i}",
-            slug=f"bulk-{i}",
-            event_type="webinar",
-            event_format="in_person",
-            start_date=date(2030, 1, 1),
-            start_time=template.start_time,
-            end_date=date(2030, 1, 1),
-            end_time=template.end_time,
-            time_zone="Asia/Tokyo",
-        )
-        index.add_child(instance=page)
-        pages.append(page)
-    EventFeedEntry.objects.bulk_create(
-        EventFeedEntry(
-            page=p,
-            uid=f"bulk-{p.pk}",
-            vevent=entry.vevent.replace(entry.uid, f"bulk-{p.pk}"),
-            tzids=["Asia/Tokyo"],
-            published_at=entry.published_at,
-        )
-        for p in pages
-    )
-
-
 FEEDS = {
     # kind: (url, queries of a full response, queries of a 304). A full response reads the
     # stamp, the view restrictions (.public()) and the entries, plus the site (and the topic);
@@ -202,13 +171,8 @@ FEEDS = {
 @pytest.mark.parametrize("kind", list(FEEDS))
 @override_settings(CIVIC_WAGTAIL_EVENTS_FEED_CACHE_SECONDS=0)  # render every full response
 def test_query_count_does_not_grow(client, index, topic, django_assert_num_queries, size, kind):
-    template = make_event(index, title="Template", topics=[topic])
-    add_many(index, template, size - 1)
-    through = EventPage.topics.through
-    through.objects.bulk_create(
-        through(eventpage_id=pk, topic_id=topic.pk)
-        for pk in EventPage.objects.exclude(pk=template.pk).values_list("pk", flat=True)
-    )
+    make_event(index, title="Template", topics=[topic])
+    bulk_events(index, size - 1, topics=[topic], time_zone="Asia/Tokyo")
     url, queries, conditional_queries = FEEDS[kind]
     client.get(url)  # warm the per-process caches (VTIMEZONE blocks, locale)
     with django_assert_num_queries(queries):

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from civic_wagtail.library.models import (
@@ -54,9 +55,20 @@ def outcome(model, indicator, baseline=None, actual=None, **kwargs):
 
 
 def practice(index, title="Online permit tracker", topics=(), outcomes=(), **fields):
+    """A live practice under ``index``, added the way the admin adds a page."""
+    fields.setdefault("slug", None)
+    fields["slug"] = fields["slug"] or f"p-{BestPracticePage.objects.count() + 1}"
+    page = new_practice(title, topics, outcomes, **fields)
+    index.add_child(instance=page)
+    return page
+
+
+def new_practice(title="Online permit tracker", topics=(), outcomes=(), **fields):
+    """An unsaved practice: give it to ``index.add_child`` or, for many, to
+    :func:`civic_wagtail.bulk.bulk_add_children` (the package's bulk builder)."""
     page = BestPracticePage(
         title=title,
-        slug=fields.pop("slug", None) or f"p-{BestPracticePage.objects.count() + 1}",
+        slug=fields.pop("slug", None) or slugify(title),
         summary=fields.pop("summary", f"{title} summary."),
         problem="<p>Slow permits.</p>",
         approach="<p>Track them online.</p>",
@@ -66,12 +78,19 @@ def practice(index, title="Online permit tracker", topics=(), outcomes=(), **fie
     page.topics.set(list(topics))
     for row in outcomes:
         page.outcomes.add(outcome(PracticeOutcome, *row))
-    index.add_child(instance=page)
     return page
 
 
 def case_study(index, practices=(), outcomes=(), topics=(), place="Lyon, France", **fields):
+    """A live case study under ``index``, added the way the admin adds a page."""
     n = CaseStudyPage.objects.count() + 1
+    page = new_case_study(practices, outcomes, topics, place, n=n, **fields)
+    index.add_child(instance=page)
+    return page
+
+
+def new_case_study(practices=(), outcomes=(), topics=(), place="Lyon, France", n=1, **fields):
+    """An unsaved case study, numbered ``n`` unless given a title and slug."""
     page = CaseStudyPage(
         title=fields.pop("title", f"Case {n}"),
         slug=fields.pop("slug", f"case-{n}"),
@@ -87,5 +106,4 @@ def case_study(index, practices=(), outcomes=(), topics=(), place="Lyon, France"
     page.topics.set(list(topics))
     for row in outcomes:
         page.outcomes.add(outcome(CaseStudyOutcome, *row))
-    index.add_child(instance=page)
     return page

@@ -5,8 +5,16 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from civic_wagtail.bulk import bulk_add_children
 from tests.factories import RegionFactory, TopicFactory
-from tests.library.helpers import IndicatorFactory, case_study, library_index, practice
+from tests.library.helpers import (
+    IndicatorFactory,
+    case_study,
+    library_index,
+    new_case_study,
+    new_practice,
+    practice,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +76,7 @@ def test_sort_by_most_adopted(client, library):
     assert [card.adoption_total for card in response.context["cards"]] == [3, 1]
 
 
-def test_full_text_search(client, library):
+def test_full_text_search(client, library, index_updates):
     practice(library, "Compost collection", summary="Food waste from every kitchen.")
     practice(library, "Permit tracker")
     assert titles(client.get(library.url, {"q": "kitchen"})) == ["Compost collection"]
@@ -99,11 +107,22 @@ def test_drafts_and_private_pages_are_not_listed(client, library):
     assert titles(client.get(library.url)) == ["Public"]
 
 
-def populate(library, count, topic, indicator):
-    for i in range(count):
-        page = practice(library, f"Practice {i}", topics=[topic], outcomes=[(indicator, 10, 8)])
-        if i % 3 == 0:
-            case_study(library, [page], topics=[topic])
+def populate(library, count, topic, indicator, start=0):
+    """``count`` practices, a case study for every third, through the package's bulk builder."""
+    practices = bulk_add_children(
+        library,
+        [
+            new_practice(f"Practice {i}", topics=[topic], outcomes=[(indicator, 10, 8)])
+            for i in range(start, start + count)
+        ],
+    )
+    bulk_add_children(
+        library,
+        [
+            new_case_study([page], topics=[topic], title=f"Case {page.pk}", slug=f"c{page.pk}")
+            for page in practices[::3]
+        ],
+    )
 
 
 @pytest.mark.parametrize(
@@ -119,7 +138,7 @@ def test_index_query_count_is_the_same_for_10_and_500_practices(
     client.get(library.url, params)
     with CaptureQueriesContext(connection) as small:
         client.get(library.url, params)
-    populate(library, 490, permits, indicator)
+    populate(library, 490, permits, indicator, start=10)
     with django_assert_num_queries(len(small.captured_queries)):
         response = client.get(library.url, params)
     assert response.context["page_obj"].paginator.count >= 20

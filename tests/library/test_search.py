@@ -7,7 +7,7 @@ from wagtail import hooks
 from civic_wagtail.library.search import get_search_models
 from tests.library.helpers import case_study, library_index, practice
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_updates")]
 
 
 @pytest.fixture

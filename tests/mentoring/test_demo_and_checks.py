@@ -1,26 +1,10 @@
-from collections import Counter
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 
 from civic_wagtail.conf import civic_settings
 from civic_wagtail.mentoring.checks import check_mentoring_settings
-from civic_wagtail.mentoring.models import MentorProfile, Mentorship
 from civic_wagtail.mentoring.pages import MentoringPage
-
-
-@pytest.mark.django_db
-def test_seed_demo_makes_mentorships_in_every_state_and_is_idempotent(mailoutbox):
-    call_command("seed_demo", "--mentors", "10", "--no-progress", stdout=open("/dev/null", "w"))
-    first = sorted(Mentorship.objects.values_list("mentor_id", "mentee_id", "status"))
-    call_command("seed_demo", "--mentors", "10", "--no-progress", stdout=open("/dev/null", "w"))
-    assert sorted(Mentorship.objects.values_list("mentor_id", "mentee_id", "status")) == first
-    assert MentorProfile.objects.count() == 10
-    states = Counter(status for *_ids, status in first)
-    assert set(states) == {s.value for s in Mentorship.Status}
-    assert MentoringPage.objects.get().url_path.endswith("/mentoring/")
-    assert mailoutbox == []  # the demo's fictional people are not emailed
 
 
 def test_settings_have_documented_defaults():

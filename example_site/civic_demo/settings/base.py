@@ -150,7 +150,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "Civic Exchange"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Every query reaches the database backend as plain words (civic_wagtail.search_backend).
+# Every query reaches the backend as plain words (civic_wagtail.search_backend), which wraps
+# Wagtail's database backend without its full-index rescan on every save on PostgreSQL
+# (civic_wagtail.search_index, docs/explanation/search-index.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "civic_wagtail.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
