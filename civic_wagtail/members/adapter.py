@@ -1,6 +1,8 @@
 """The account adapter: allauth reads client addresses and answers lockouts the package's way.
 
-Set ``ACCOUNT_ADAPTER = "civic_wagtail.members.adapter.AccountAdapter"`` (or subclass it).
+Set ``ACCOUNT_ADAPTER = "civic_wagtail.members.adapter.AccountAdapter"`` (or subclass it), and
+``handler429 = "civic_wagtail.members.adapter.handler429"`` in the root URLconf, where allauth
+looks for the answer to its other rate limits (sign-up, password reset, e-mail confirmation).
 """
 
 import math
@@ -14,7 +16,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 
-from civic_wagtail.ratelimit import client_ip
+from civic_wagtail.ratelimit import RateLimited, client_ip, rate_limited
 
 LOGIN_FAILED = "login_failed"
 
@@ -67,3 +69,23 @@ class AccountAdapter(DefaultAccountAdapter):
         )
         response["Retry-After"] = str(retry_after)
         return response
+
+
+def longest_account_window():
+    """Seconds of the longest window among allauth's configured rate limits: allauth does not
+    say which limit refused a request, so this is when any of them lets one through again."""
+    from allauth.account import app_settings
+
+    windows = [
+        rate.duration
+        for rates in app_settings.RATE_LIMITS.values()
+        for rate in allauth_ratelimit.parse_rates(rates)
+    ]
+    return max(1, math.ceil(max(windows, default=60)))
+
+
+def handler429(request, exception=None):
+    """allauth's answer to a refused request (``<ROOT_URLCONF>.handler429``): the package's
+    429 page, with ``Retry-After``, like every other refusal of the package."""
+    scope = "member" if request.user.is_authenticated else "anonymous"
+    return rate_limited(request, RateLimited("account", scope, longest_account_window()))

@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from civic_wagtail.members import admin_login
 
+# allauth's own rate limits (sign-up, password reset...) answer with the package's 429 page.
+handler429 = "civic_wagtail.members.adapter.handler429"
+
 urlpatterns = [
     # Both admins log in through allauth (verification, lockout, second factor): their own
     # login URLs only hand over, so they must come first, at the same prefixes.

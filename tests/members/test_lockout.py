@@ -115,3 +115,15 @@ def test_a_successful_login_does_not_reset_the_lock_of_a_brute_forced_account(cl
     client.logout()
     site_login(client, user, "wrong")
     assert site_login(client, user, PASSWORD).status_code == 429
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"signup": "1/m/ip", "login_failed": "5/5m/key"})
+def test_allauths_other_limits_answer_the_packages_429_with_retry_after(client):
+    """Sign-up, password reset and the like are refused by allauth itself: through the root
+    URLconf's handler429 they get the package's page and a Retry-After (the longest window)."""
+    data = {"email": "one@example.gov", "password1": "x" * 12, "password2": "x" * 12}
+    client.post("/accounts/signup/", data)
+    refused = client.post("/accounts/signup/", {**data, "email": "two@example.gov"})
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "300"  # login_failed's 5 minutes is the longest window
+    assert "You have made many account requests in a short time." in refused.content.decode()
