@@ -68,7 +68,7 @@ def test_members_listed_after_allauth_is_a_warning(settings):
 SITE_SETTINGS = """
 from tests.settings import *
 INSTALLED_APPS = [a for a in INSTALLED_APPS if a not in {apps!r}]
-SILENCED_SYSTEM_CHECKS = {silenced!r}
+SILENCED_SYSTEM_CHECKS = SILENCED_SYSTEM_CHECKS + {silenced!r}
 """
 
 
@@ -110,7 +110,8 @@ def test_manage_py_check_reports_a_missing_app_as_a_system_check(tmp_path, app, 
 def test_a_missing_app_check_can_be_silenced(tmp_path):
     code, output = manage_py_check(tmp_path, ["wagtail_localize"], ["civic_wagtail.E001"])
     assert code == 0, output[-2000:]
-    assert "System check identified no issues (1 silenced)." in output
+    # W002 (a test process's local cache) is silenced by the test settings themselves.
+    assert "System check identified no issues (2 silenced)." in output
 
 
 @pytest.mark.parametrize(

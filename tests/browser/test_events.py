@@ -55,8 +55,10 @@ def test_calendar_filters_by_topic_and_shows_event_zone(page, live_server, calen
     assert "topic=permits" in page.url
     assert page.locator(".cw-ev-card").count() == 1
     assert "Waste data meetup" not in page.content()
-    feed = page.locator('link[rel="alternate"][type="text/calendar"]')
-    assert feed.get_attribute("href") == "/events/feed/?topic=permits"
+    feeds = page.locator('link[rel="alternate"][type="text/calendar"]')
+    # The filtered calendar's own feed, then the whole site's feed in the page's language.
+    assert feeds.nth(0).get_attribute("href") == "/events/feed/?topic=permits"
+    assert feeds.nth(1).get_attribute("href") == "/calendar/all.ics"
 
     page.select_option("#id_tz", "Europe/London")
     page.locator("form.cw-filters button[type=submit]").click()

@@ -73,7 +73,7 @@ def test_search_syntax_is_plain_text(anonymous, hostile_site, url, query):
         ("/forum/search/", "Permit backlogs"),
     ],
 )
-def test_a_stray_quote_still_finds_the_words(anonymous, hostile_site, url, title):
+def test_a_stray_quote_still_finds_the_words(index_updates, anonymous, hostile_site, url, title):
     response = anonymous.get(url, {"q": 'permit"'})
     assert response.status_code == 200
     assert title in response.content.decode()
@@ -88,7 +88,9 @@ def test_a_stray_quote_still_finds_the_words(anonymous, hostile_site, url, title
     ids=["wagtail-backend", "plain-terms-backend"],
 )
 @pytest.mark.parametrize("url", SEARCHES)
-def test_package_searches_need_no_particular_backend(anonymous, hostile_site, url, backend):
+def test_package_searches_need_no_particular_backend(
+    index_updates, anonymous, hostile_site, url, backend
+):
     with override_settings(WAGTAILSEARCH_BACKENDS=backend):
         assert anonymous.get(url, {"q": '"'}).status_code == 200
         assert "Permit" in anonymous.get(url, {"q": "permit"}).content.decode()
@@ -97,14 +99,14 @@ def test_package_searches_need_no_particular_backend(anonymous, hostile_site, ur
 @pytest.mark.parametrize(
     "url", ["/admin/documents/", "/admin/snippets/civic_wagtail_library/indicator/"]
 )
-def test_admin_searches_take_a_stray_quote(admin_client_500, hostile_site, url):
+def test_admin_searches_take_a_stray_quote(index_updates, admin_client_500, hostile_site, url):
     response = admin_client_500.get(url, {"q": '"'})
     assert response.status_code == 200
     found = admin_client_500.get(url, {"q": 'permit"'}).content.decode()
     assert "Permit" in found
 
 
-def test_the_api_search_takes_a_stray_quote(anonymous, hostile_site):
+def test_the_api_search_takes_a_stray_quote(index_updates, anonymous, hostile_site):
     response = anonymous.get(API, {"search": 'permit"'})
     assert response.status_code == 200
     assert [item["title"] for item in response.json()["items"]] == ["Permit tracker"]

@@ -37,12 +37,15 @@ def entry(page):
 
 
 def test_other_databases_get_wagtails_database_backend(settings):
-    settings.WAGTAILSEARCH_BACKENDS = BACKEND
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "civic_wagtail.search_index"}}
     backend = get_search_backend("default")
     if connection.vendor == "postgresql":
         assert type(backend).__name__ == "IncrementalPostgresSearchBackend"
     else:
         assert type(backend).__module__.startswith("modelsearch.backends.database")
+    # The plain-terms backend wraps this one by default.
+    settings.WAGTAILSEARCH_BACKENDS = BACKEND
+    assert isinstance(get_search_backend("default"), type(backend))
 
 
 @postgres_only

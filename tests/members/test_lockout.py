@@ -87,6 +87,7 @@ def test_adapter_uses_the_package_client_ip_rule():
 def test_production_reads_the_client_ip_setting_from_the_environment(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 50)
     monkeypatch.setenv("DATABASE_URL", "postgres://u@localhost/db")
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
     monkeypatch.delenv("CLIENT_IP_HEADER", raising=False)
     monkeypatch.delenv("TRUSTED_PROXY_COUNT", raising=False)
 
