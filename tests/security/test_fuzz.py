@@ -11,7 +11,7 @@ import re
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -46,12 +46,46 @@ value = st.one_of(
 query = st.dictionaries(st.sampled_from(PARAMS), value, max_size=4)
 form = st.dictionaries(st.sampled_from(FIELDS), value, max_size=4)
 
-#: Explicit examples: every parameter at once, so each pattern meets each troublemaker.
+#: Explicit examples: every parameter at once, so each pattern meets each troublemaker. The
+#: calendar only reads ``month`` in its month view, so ``view`` asks for it.
 KITCHEN_SINKS = [
-    dict.fromkeys(PARAMS, NUL),
-    dict.fromkeys(PARAMS, HUGE) | {"month": "99999-13", "date": "99999-12-31"},
-    dict.fromkeys(PARAMS, '"' + "x" * 10000),
+    dict.fromkeys(PARAMS, NUL) | {"view": "month"},
+    dict.fromkeys(PARAMS, HUGE) | {"view": "month", "month": "9999-12", "date": "9999-12-31"},
+    dict.fromkeys(PARAMS, '"' + "x" * 10_000) | {"view": "month"},
 ]
+
+#: Patterns whose 5xx another branch fixes: a strict xfail here, so the merge that fixes them
+#: fails the suite until the entry is removed. ``{key: (branch, what)}``.
+KNOWN = {
+    "EventIndexPage:/": ("input", "long tz; ?view=month&month=9999-12"),
+    "EventPage:/": ("input", "long tz"),
+    "ForumIndexPage:/search/": ("input", "unbalanced quote in the search"),
+    r"comments/^reply/(?P<cid>\d+)/$": ("comments", "huge id in the path"),
+    "comments/api/preview/": ("comments", "no email in the body"),
+    "comments/api/preview<drf_format_suffix:format>": ("comments", "no email in the body"),
+}
+#: comments-xtd's format-suffixed patterns call views that take no ``format`` argument.
+FORMAT_SUFFIXED = (
+    r"comments/^reply/(?P<cid>\d+)\.(?P<format>[a-z0-9]+)/?$",
+    r"comments/^flag/(\d+)\.(?P<format>[a-z0-9]+)/?$",
+    r"comments/^like/(\d+)\.(?P<format>[a-z0-9]+)/?$",
+    r"comments/^dislike/(\d+)\.(?P<format>[a-z0-9]+)/?$",
+    r"comments/^cr/(\d+)/(.+)\.(?P<format>[a-z0-9]+)/?$",
+    r"comments/^sent\.(?P<format>[a-z0-9]+)/?$",
+    r"comments/^liked\.(?P<format>[a-z0-9]+)/?$",
+    r"comments/^disliked\.(?P<format>[a-z0-9]+)/?$",
+    r"comments/^confirm/(?P<key>[^/]+)\.(?P<format>[a-z0-9]+)/?$",
+    r"comments/^mute/(?P<key>[^/]+)\.(?P<format>[a-z0-9]+)/?$",
+    "comments/flag/<int:comment_id><drf_format_suffix:format>",
+    "comments/post<drf_format_suffix:format>",
+    "comments/posted<drf_format_suffix:format>",
+    "comments/flagged<drf_format_suffix:format>",
+    "comments/deleted<drf_format_suffix:format>",
+    "comments/approved<drf_format_suffix:format>",
+)
+KNOWN |= dict.fromkeys(FORMAT_SUFFIXED, ("comments", "format suffix the view does not accept"))
+#: PostgreSQL refuses NUL bytes in text parameters: more patterns fail there until `input`.
+KNOWN_POSTGRES = {}
 
 
 def _templates(key):
@@ -61,6 +95,17 @@ def _templates(key):
     if ":/" not in key and not key.startswith("^") and "^" not in key and "<" in key:
         paths.append("/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", key))
     return paths or ["/" + key]
+
+
+def _param(key):
+    known = KNOWN.get(key)
+    if known is None and connection.vendor == "postgresql":
+        known = KNOWN_POSTGRES.get(key)
+    if known is None:
+        return key
+    branch, what = known
+    mark = pytest.mark.xfail(strict=True, reason=f"5xx ({what}) fixed by branch `{branch}`")
+    return pytest.param(key, marks=mark)
 
 
 PATTERNS = sorted(key for key, pattern in all_patterns().items() if not exclusion(pattern))
@@ -77,16 +122,17 @@ def _send(client, method, path, params, data):
         try:
             response = client.post(url, data) if method == "POST" else client.get(url)
         except Exception as error:
-            raise AssertionError(f"{method} {url[:300]} raised {error!r}") from error
+            # The 10,000-character values would bury the message: keep its start.
+            raise AssertionError(f"{method} {url[:200]} raised {repr(error)[:300]}") from None
         finally:
             transaction.set_rollback(True)
     assert response.status_code < 500, f"{method} {url[:300]}: {response.status_code}"
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("key", PATTERNS)
+@pytest.mark.parametrize("key", [_param(key) for key in PATTERNS])
 @settings(
-    max_examples=2,
+    max_examples=1,
     deadline=None,
     derandomize=True,
     database=None,
@@ -97,8 +143,7 @@ def _send(client, method, path, params, data):
 @example(segment=HUGE, params=KITCHEN_SINKS[1], data=KITCHEN_SINKS[1])
 @example(segment="x" * 10_000, params=KITCHEN_SINKS[2], data=KITCHEN_SINKS[2])
 def test_no_input_makes_a_server_error(world, key, segment, params, data):
-    for template in _templates(key):
-        path = _fill(template, segment)
+    for path in sorted({_fill(template, segment) for template in _templates(key)}):
         for role in ("anon", "verified"):
             client = world.clients[role]
             _send(client, "GET", path, params, {})
