@@ -34,8 +34,9 @@ FIELDS = (
 
 NUL = "\x00"
 HUGE = str(2**70)
+LONG = "x" * 10_000
 NASTY = (
-    NUL, f"a{NUL}b", HUGE, "-" + HUGE, "99999-12-31", "0000-00-00", "2024-13-45", "x" * 10_000,
+    NUL, f"a{NUL}b", HUGE, "-" + HUGE, "99999-12-31", "0000-00-00", "2024-13-45", LONG,
     '"', "'", '"unbalanced', "a AND (", "*", "NOT", "-1", "0", "1e309", "%", "../..", "\u202e",
 )
 value = st.one_of(
@@ -51,7 +52,17 @@ form = st.dictionaries(st.sampled_from(FIELDS), value, max_size=4)
 KITCHEN_SINKS = [
     dict.fromkeys(PARAMS, NUL) | {"view": "month"},
     dict.fromkeys(PARAMS, HUGE) | {"view": "month", "month": "9999-12", "date": "9999-12-31"},
-    dict.fromkeys(PARAMS, '"' + "x" * 10_000) | {"view": "month"},
+    # Long values only where a view reads free text: 10,000 characters in every parameter
+    # would spend the budget on parsing the query string.
+    dict.fromkeys(PARAMS, '"unbalanced')
+    | dict.fromkeys(("q", "search", "tz", "topic", "next", "type", "fields"), '"' + LONG)
+    | {"view": "month"},
+]
+FORM_SINKS = [
+    dict.fromkeys(FIELDS, NUL),
+    dict.fromkeys(FIELDS, HUGE) | {"date": "9999-12-31", "start_date": "0000-00-00"},
+    dict.fromkeys(FIELDS, "'unbalanced")
+    | dict.fromkeys(("comment", "message", "title", "reason", "name", "email"), '"' + LONG),
 ]
 
 #: Patterns whose 5xx another branch fixes: a strict xfail here, so the merge that fixes them
@@ -67,16 +78,12 @@ KNOWN = {
 #: comments-xtd's format-suffixed patterns call views that take no ``format`` argument.
 FORMAT_SUFFIXED = (
     r"comments/^reply/(?P<cid>\d+)\.(?P<format>[a-z0-9]+)/?$",
-    r"comments/^flag/(\d+)\.(?P<format>[a-z0-9]+)/?$",
-    r"comments/^like/(\d+)\.(?P<format>[a-z0-9]+)/?$",
-    r"comments/^dislike/(\d+)\.(?P<format>[a-z0-9]+)/?$",
     r"comments/^cr/(\d+)/(.+)\.(?P<format>[a-z0-9]+)/?$",
     r"comments/^sent\.(?P<format>[a-z0-9]+)/?$",
     r"comments/^liked\.(?P<format>[a-z0-9]+)/?$",
     r"comments/^disliked\.(?P<format>[a-z0-9]+)/?$",
     r"comments/^confirm/(?P<key>[^/]+)\.(?P<format>[a-z0-9]+)/?$",
     r"comments/^mute/(?P<key>[^/]+)\.(?P<format>[a-z0-9]+)/?$",
-    "comments/flag/<int:comment_id><drf_format_suffix:format>",
     "comments/post<drf_format_suffix:format>",
     "comments/posted<drf_format_suffix:format>",
     "comments/flagged<drf_format_suffix:format>",
@@ -139,9 +146,9 @@ def _send(client, method, path, params, data):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(segment=value, params=query, data=form)
-@example(segment=NUL, params=KITCHEN_SINKS[0], data=KITCHEN_SINKS[0])
-@example(segment=HUGE, params=KITCHEN_SINKS[1], data=KITCHEN_SINKS[1])
-@example(segment="x" * 10_000, params=KITCHEN_SINKS[2], data=KITCHEN_SINKS[2])
+@example(segment=NUL, params=KITCHEN_SINKS[0], data=FORM_SINKS[0])
+@example(segment=HUGE, params=KITCHEN_SINKS[1], data=FORM_SINKS[1])
+@example(segment=LONG, params=KITCHEN_SINKS[2], data=FORM_SINKS[2])
 def test_no_input_makes_a_server_error(world, key, segment, params, data):
     for path in sorted({_fill(template, segment) for template in _templates(key)}):
         for role in ("anon", "verified"):
