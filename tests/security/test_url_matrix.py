@@ -88,7 +88,9 @@ def test_each_row_path_reaches_the_pattern_it_names(world):
             match = resolve(path)
         except Resolver404:
             pytest.fail(f"{row.path} does not resolve")
-        assert match.route == row.key, f"{row.path} resolves to {match.route!r}, not {row.key!r}"
+        # ResolverMatch.route drops the ``^`` of regex patterns.
+        same = match.route.replace("^", "") == row.key.replace("^", "")
+        assert same, f"{row.path} resolves to {match.route!r}, not {row.key!r}"
 
 
 def test_excluded_groups_are_only_third_party_admin_screens():
