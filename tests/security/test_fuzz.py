@@ -73,6 +73,7 @@ KNOWN = {
     "ForumIndexPage:/search/": ("input", "unbalanced quote in the search"),
     r"comments/^reply/(?P<cid>\d+)/$": ("comments", "huge id in the path"),
     "comments/api/preview/": ("comments", "no email in the body"),
+    "comments/api/comment<drf_format_suffix:format>": ("comments", "huge object_pk in the body"),
     "comments/api/preview<drf_format_suffix:format>": ("comments", "no email in the body"),
 }
 #: comments-xtd's format-suffixed patterns call views that take no ``format`` argument.
