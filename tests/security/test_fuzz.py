@@ -71,9 +71,7 @@ KNOWN = {
     "EventIndexPage:/": ("input", "long tz; ?view=month&month=9999-12"),
     "EventPage:/": ("input", "long tz"),
     "ForumIndexPage:/search/": ("input", "unbalanced quote in the search"),
-    r"comments/^reply/(?P<cid>\d+)/$": ("comments", "huge id in the path"),
     "comments/api/preview/": ("comments", "no email in the body"),
-    "comments/api/comment<drf_format_suffix:format>": ("comments", "huge object_pk in the body"),
     "comments/api/preview<drf_format_suffix:format>": ("comments", "no email in the body"),
 }
 #: comments-xtd's format-suffixed patterns call views that take no ``format`` argument.
@@ -92,8 +90,16 @@ FORMAT_SUFFIXED = (
     "comments/approved<drf_format_suffix:format>",
 )
 KNOWN |= dict.fromkeys(FORMAT_SUFFIXED, ("comments", "format suffix the view does not accept"))
-#: PostgreSQL refuses NUL bytes in text parameters: more patterns fail there until `input`.
-KNOWN_POSTGRES = {}
+#: SQLite cannot bind an integer beyond 64 bits (``OverflowError``); PostgreSQL compares it.
+KNOWN_SQLITE = {
+    r"comments/^reply/(?P<cid>\d+)/$": ("comments", "huge id in the path"),
+    "comments/api/comment<drf_format_suffix:format>": ("comments", "huge object_pk in the body"),
+}
+#: PostgreSQL refuses NUL bytes in text parameters (``DataError``).
+KNOWN_POSTGRES = {
+    "EventIndexPage:/feed/": ("input", "NUL byte in ?topic="),
+    "calendar/member/<str:token>.ics": ("input", "NUL byte in the token"),
+}
 
 
 def _templates(key):
@@ -106,9 +112,8 @@ def _templates(key):
 
 
 def _param(key):
-    known = KNOWN.get(key)
-    if known is None and connection.vendor == "postgresql":
-        known = KNOWN_POSTGRES.get(key)
+    by_vendor = {"sqlite": KNOWN_SQLITE, "postgresql": KNOWN_POSTGRES}
+    known = KNOWN.get(key) or by_vendor.get(connection.vendor, {}).get(key)
     if known is None:
         return key
     branch, what = known
