@@ -295,9 +295,9 @@ ROWS = [
     # --- Third-party: i18n, Wagtail documents and page privacy, the admin dashboards
     Row("i18n/setlang/", "POST", "/i18n/setlang/", "-",
         "302  302  302  302  302  302  302"),
-    Row(r"documents/^(\d+)/(.*)$", "GET", "/documents/{doc_public}/public-doc.txt", "public",
+    Row(r"documents/^(\d+)/(.*)$", "GET", "/documents/{doc_public}/{doc_public_file}", "public",
         "200  200  200  200  200  200  200"),
-    Row(r"documents/^(\d+)/(.*)$", "GET", "/documents/{doc_private}/private-doc.txt", "private",
+    Row(r"documents/^(\d+)/(.*)$", "GET", "/documents/{doc_private}/{doc_private_file}", "private",
         "302  200  200  200  200  200  200"),
     Row(r"documents/^(\d+)/(.*)$", "GET", "/documents/{missing}/x.txt", "missing",
         "404  404  404  404  404  404  404"),

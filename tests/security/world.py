@@ -147,7 +147,9 @@ def build_world():
     )
     resources.add_child(instance=resource)
     resource.save_revision().publish()
-    ids |= {"doc_public": public_doc.pk, "doc_private": private_doc.pk}
+    # Storage renames a file whose name is taken (a second module's world): use the real name.
+    ids |= {"doc_public": public_doc.pk, "doc_private": private_doc.pk,
+            "doc_public_file": public_doc.filename, "doc_private_file": private_doc.filename}
 
     # Events: a live event and a draft one; a personal calendar token of someone else.
     events = make_index(home)
