@@ -6,6 +6,7 @@ import pytest
 from django.db import transaction
 from django.test import RequestFactory
 from django.urls import Resolver404, resolve
+from django.urls.resolvers import RegexPattern, RoutePattern
 from wagtail.models import Site
 
 from .matrix import ROWS, exclusion
@@ -13,6 +14,12 @@ from .resolver import all_patterns
 from .world import ROLES
 
 STATUS = re.compile(r"^[1-5]\d\d$")
+
+
+def _pattern(key):
+    if "(?P" in key or "^" in key or "\\" in key:
+        return RegexPattern(key.replace("^", ""))
+    return RoutePattern(key)
 
 
 def fetch(client, method, path):
@@ -90,7 +97,10 @@ def test_each_row_path_reaches_the_pattern_it_names(world):
             pytest.fail(f"{row.path} does not resolve")
         # ResolverMatch.route drops the ``^`` of regex patterns.
         same = match.route.replace("^", "") == row.key.replace("^", "")
-        assert same, f"{row.path} resolves to {match.route!r}, not {row.key!r}"
+        # An earlier pattern may shadow the row's (comments-xtd's flag/(\d+)/ shadows
+        # django-comments' flag/<int:comment_id>/): the row then says what that URL gives.
+        shadowed = not same and _pattern(row.key).match(path.lstrip("/")) is not None
+        assert same or shadowed, f"{row.path} resolves to {match.route!r}, not {row.key!r}"
 
 
 def test_excluded_groups_are_only_third_party_admin_screens():
