@@ -99,6 +99,15 @@ KNOWN_SQLITE = {
 KNOWN_POSTGRES = {
     "EventIndexPage:/feed/": ("input", "NUL byte in ?topic="),
     "calendar/member/<str:token>.ics": ("input", "NUL byte in the token"),
+    **dict.fromkeys(
+        (
+            r"comments/^flag/(\d+)\.(?P<format>[a-z0-9]+)/?$",
+            r"comments/^like/(\d+)\.(?P<format>[a-z0-9]+)/?$",
+            r"comments/^dislike/(\d+)\.(?P<format>[a-z0-9]+)/?$",
+            "comments/flag/<int:comment_id><drf_format_suffix:format>",
+        ),
+        ("comments", "format suffix the view does not accept"),
+    ),
 }
 
 
