@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from civic_wagtail.forms import ModelMultipleChoiceField
 from civic_wagtail.models import GovernmentLevel, OrganisationType, Region, Topic
 
 from .models import (
@@ -59,7 +60,7 @@ class MatchForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Mentors whose skills you name here rank higher."),
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=Topic.objects.none(),
         required=False,
@@ -131,6 +132,11 @@ class MentorProfileForm(forms.ModelForm):
             "contact_phone",
             "contact_notes",
         ]
+        field_classes = {
+            "topics": ModelMultipleChoiceField,
+            "government_levels": ModelMultipleChoiceField,
+            "organisation_types": ModelMultipleChoiceField,
+        }
         widgets = {
             "topics": forms.CheckboxSelectMultiple,
             "government_levels": forms.CheckboxSelectMultiple,
