@@ -14,8 +14,13 @@ their login URLs never check a password; they send people to allauth's login and
         path("admin/", include(wagtailadmin_urls)),
         ...
     ]
+    urlpatterns += i18n_patterns(
+        path("", include(admin_login.frontend_urls)), path("", include(wagtail_urls))
+    )
 
-System checks ``civic_wagtail_members.E001`` and ``E002`` report a login URL left open.
+Wagtail's login for private pages (``/_util/login/``) gets the same treatment, and
+``WAGTAIL_FRONTEND_LOGIN_URL`` should point at allauth's login. System checks
+``civic_wagtail_members.E001``, ``E002`` and ``E005`` report a login URL left open.
 """
 
 from django.shortcuts import redirect, render
@@ -78,8 +83,18 @@ def wagtail_password_reset(request):
     return redirect("account_reset_password")
 
 
+@never_cache
+def frontend_login(request):
+    """Replaces Wagtail's login for private pages (``/_util/login/``, which authenticates any
+    account by itself): people log in through allauth and come back to the page."""
+    next_url = _safe_next(request) or "/"
+    if request.user.is_authenticated:
+        return redirect(next_url)
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+
 # The checks recognise these views by this mark, whatever decorators wrap them.
-for _view in (wagtail_admin_login, django_admin_login):
+for _view in (wagtail_admin_login, django_admin_login, frontend_login):
     _view.civic_wagtail_admin_login = True
 
 #: Mount in front of Wagtail's admin URLs, at the same prefix.
@@ -90,3 +105,6 @@ wagtail_admin_urls = [
 
 #: Mount in front of ``admin.site.urls``, at the same prefix.
 django_admin_urls = [path("login/", django_admin_login)]
+
+#: Mount in front of Wagtail's page URLs (``wagtail.urls``), in the same ``i18n_patterns``.
+frontend_urls = [path("_util/login/", frontend_login)]

@@ -26,6 +26,13 @@ LOGIN_URLS = [
         'path("django-admin/", include(admin_login.django_admin_urls))',
         "admin.site.urls",
     ),
+    (
+        "wagtailcore_login",
+        "civic_wagtail_members.E005",
+        "Wagtail login for private pages",
+        'path("", include(admin_login.frontend_urls))',
+        "wagtail_urls",
+    ),
 ]
 
 

@@ -33,4 +33,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Pages last: English at /, other languages at /fr/, /es/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Wagtail's login for private pages hands over to allauth first, like the admins' logins.
+urlpatterns += i18n_patterns(
+    path("", include(admin_login.frontend_urls)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

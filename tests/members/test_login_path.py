@@ -11,7 +11,8 @@ from .helpers import PASSWORD, account, plain_user, session_user_id, site_login
 
 pytestmark = pytest.mark.django_db
 
-ADMIN_LOGINS = ["/admin/login/", "/django-admin/login/"]
+# Both admins' logins and Wagtail's login for private pages: none checks a password itself.
+ADMIN_LOGINS = ["/admin/login/", "/django-admin/login/", "/_util/login/"]
 
 
 @pytest.mark.parametrize("url", ADMIN_LOGINS)
@@ -52,6 +53,13 @@ def test_admin_login_hands_over_to_allauth_and_back(client, url, home):
     assert response["Location"] == "/accounts/login/?next=" + home.replace("/", "%2F") + "pages%2F"
     response = client.get(url + "?next=https://evil.example/")
     assert response["Location"] == "/accounts/login/?next=" + home.replace("/", "%2F")
+
+
+def test_a_private_page_sends_people_to_the_site_login_and_back(client):
+    response = client.get("/_util/login/?next=/members-area/")
+    assert response["Location"] == "/accounts/login/?next=%2Fmembers-area%2F"
+    client.force_login(account("pia"))
+    assert client.get("/_util/login/?next=/members-area/")["Location"] == "/members-area/"
 
 
 def test_anonymous_admin_visit_ends_at_the_site_login(client):
@@ -97,6 +105,7 @@ def test_checks_pass_for_the_demo_urls():
     [
         ("tests.members.urls_open", ["civic_wagtail_members.E001", "civic_wagtail_members.E002"]),
         ("tests.members.urls_wagtail_only", ["civic_wagtail_members.E002"]),
+        ("tests.members.urls_pages_open", ["civic_wagtail_members.E005"]),
     ],
 )
 def test_checks_report_an_admin_login_left_open(urlconf, ids):

@@ -171,6 +171,8 @@ ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_SIGNUP_FORM_CLASS = "civic_wagtail.members.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Civic Exchange] "
 LOGIN_URL = "account_login"
+# Private pages and documents send people to allauth's login, not Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/members/profile/"
 # One login path: the admins' login URLs hand over to allauth (urls.py), so the lockout, email
 # verification and second factor below apply to editors too. Wagtail's own password reset is
