@@ -23,16 +23,25 @@ Wagtail's login for private pages (``/_util/login/``) gets the same treatment, a
 ``civic_wagtail_members.E001``, ``E002`` and ``E005`` report a login URL left open.
 """
 
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 
+#: Longer ``next`` values are ignored (a redirect must stay a valid, bounded URL).
+MAX_NEXT_LENGTH = 2000
+
 
 def _safe_next(request):
+    """A same-site path to return to, or "" (bare words and other hosts are ignored)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        target.startswith("/")
+        and len(target) <= MAX_NEXT_LENGTH
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return target
     return ""
@@ -44,7 +53,7 @@ def _handover(request, *, may_enter, home):
         # Whatever was posted is ignored: passwords are only ever checked by allauth.
         return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
     if may_enter(request.user):
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     # Wagtail sends a signed-in user without admin access here with its "You do not have
     # permission" message; answering with the login form again would loop.
     return render(
@@ -89,7 +98,7 @@ def frontend_login(request):
     account by itself): people log in through allauth and come back to the page."""
     next_url = _safe_next(request) or "/"
     if request.user.is_authenticated:
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
 
 

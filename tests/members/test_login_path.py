@@ -62,6 +62,15 @@ def test_a_private_page_sends_people_to_the_site_login_and_back(client):
     assert client.get("/_util/login/?next=/members-area/")["Location"] == "/members-area/"
 
 
+@pytest.mark.parametrize("url", ADMIN_LOGINS)
+@pytest.mark.parametrize("target", ["home", "/" + "x" * 5000, "//evil.example/", "\x00"])
+def test_a_next_that_is_not_a_same_site_path_is_ignored(client, url, target):
+    client.force_login(account("ned", staff=True, editor=True))
+    response = client.get(url, {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] in ("/", "/admin/", "/django-admin/")
+
+
 def test_anonymous_admin_visit_ends_at_the_site_login(client):
     response = client.get("/admin/pages/", follow=True)
     assert response.redirect_chain[-1][0].startswith("/accounts/login/?next=")

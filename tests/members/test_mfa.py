@@ -138,3 +138,10 @@ def test_checks_name_the_missing_pieces(settings):
     assert ids == ["civic_wagtail_members.E004", "civic_wagtail_members.W001"]
     settings.CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN = False
     assert [error.id for error in check_second_factor()] == ["civic_wagtail_members.W001"]
+
+
+@pytest.mark.parametrize("url", ["/accounts/2fa/", "/accounts/2fa/webauthn/"])
+def test_every_second_factor_page_opens(client, url):
+    """The security-key pages load django.contrib.humanize: it must be installed."""
+    client.force_login(account("kit"))
+    assert client.get(url).status_code == 200

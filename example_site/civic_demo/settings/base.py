@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django.contrib.humanize",  # allauth.mfa's security-key pages use it
     "guardian",
     "django_comments_xtd",
     "django_comments",
