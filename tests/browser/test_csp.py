@@ -114,6 +114,23 @@ def test_public_pages_fire_no_violation_for_an_editor_with_the_user_bar(
 def test_the_admin_works_under_its_policy(recorder, home_page, pages):
     """The screens an editor uses run their scripts: the inline panel adds a row, the
     preview panel shows the page, the draft preview renders."""
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    editors = roles.get_group(roles.EDITORS)
+    # An earlier live-server test's flush removes what the migrations granted (admin access,
+    # page permissions): grant them here so this test does not depend on the order it runs in.
+    editors.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=editors,
+            page=home_page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
     recorder.log_in(member(username="eli", role_names=[roles.EDITORS]))
     practice = pages["first"]
     violations = recorder.visit("/admin/")
@@ -122,6 +139,7 @@ def test_the_admin_works_under_its_policy(recorder, home_page, pages):
     edit = reverse("wagtailadmin_pages:edit", args=[practice.pk])
     violations += recorder.visit(edit)
     assert violations == []
+    assert recorder.page.url.endswith(edit), recorder.page.url  # not sent elsewhere
     # The editor's header buttons are moved into place by Wagtail's scripts.
     recorder.page.set_default_timeout(30_000)
     # The preview panel posts the form and shows the page in an iframe (frame-src 'self').
