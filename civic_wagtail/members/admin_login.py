@@ -23,6 +23,7 @@ Wagtail's login for private pages (``/_util/login/``) gets the same treatment, a
 ``civic_wagtail_members.E001``, ``E002`` and ``E005`` report a login URL left open.
 """
 
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -44,7 +45,8 @@ def _handover(request, *, may_enter, home):
         # Whatever was posted is ignored: passwords are only ever checked by allauth.
         return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
     if may_enter(request.user):
-        return redirect(next_url)
+        # Not redirect(): it would take a bare-word ``next`` for a URL name to reverse.
+        return HttpResponseRedirect(next_url)
     # Wagtail sends a signed-in user without admin access here with its "You do not have
     # permission" message; answering with the login form again would loop.
     return render(
@@ -89,7 +91,7 @@ def frontend_login(request):
     account by itself): people log in through allauth and come back to the page."""
     next_url = _safe_next(request) or "/"
     if request.user.is_authenticated:
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
 
 

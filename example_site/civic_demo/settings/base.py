@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # allauth.mfa's security-key list loads the humanize tags: without it that page is a 500.
+    "django.contrib.humanize",
     "guardian",
     "django_comments_xtd",
     "django_comments",
