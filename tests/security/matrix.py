@@ -36,7 +36,6 @@ EXCLUDED = {
 }
 
 
-
 def exclusion(pattern):
     """The written reason why ``pattern`` has no row, or None when it must have one."""
     if pattern.is_package:
@@ -45,6 +44,7 @@ def exclusion(pattern):
         if pattern.key.startswith(prefix) and pattern.key != prefix:
             return reason
     return None
+
 
 # fmt: off
 ROWS = [
@@ -176,6 +176,8 @@ ROWS = [
         "404  404  404  404  404  404  404"),
     Row("hub/api/v2/^practices/<civic_id:pk>/", "GET", "/hub/api/v2/practices/{practice_private}/", "private",
         "404  200  200  200  200  200  200"),
+    Row("hub/api/v2/^practices/<civic_id:pk>/", "GET", "/hub/api/v2/practices/{practice_members}/", "private",
+        "404  404  200  200  200  200  200"),
     Row("hub/api/v2/^practices/<civic_id:pk>/", "GET", "/hub/api/v2/practices/{missing}/", "missing",
         "404  404  404  404  404  404  404"),
     Row("hub/api/v2/^case-studies/<civic_id:pk>/", "GET", "/hub/api/v2/case-studies/{missing}/", "missing",
@@ -582,6 +584,8 @@ ROWS = [
         "404  404  404  404  404  404  404"),
     Row(r"^((?:[\w\-]+/)*)$", "GET", "/library/private-practice/", "private",
         "302  200  200  200  200  200  200"),
+    Row(r"^((?:[\w\-]+/)*)$", "GET", "/library/members-practice/", "private",
+        "302  403  200  200  200  200  200"),
     Row(r"^((?:[\w\-]+/)*)$", "GET", "/no-such-page/", "missing",
         "404  404  404  404  404  404  404"),
     Row("LibraryIndexPage:/", "GET", "/library/", "-",
