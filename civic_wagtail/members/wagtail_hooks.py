@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -41,5 +42,29 @@ def members_only_documents(document, request):
     if any(r.restriction_type == BaseViewRestriction.LOGIN for r in restrictions):
         return render(
             request, "civic_wagtail/members/members_only.html", {"document": document}, status=403
+        )
+    return None
+
+
+@hooks.register("before_serve_page")
+def members_only_pages(page, request, serve_args, serve_kwargs):
+    """A signed-in visitor outside a page's groups gets a 403, not the login page.
+
+    Wagtail sends everyone who fails a group restriction to the login URL; allauth sends a
+    signed-in visitor straight back, so a pending member on a Members-only page would bounce
+    between the two for ever. Anonymous visitors are left to Wagtail (it asks them to log in).
+    """
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type != BaseViewRestriction.GROUPS:
+            continue
+        if restriction.accept_request(request):
+            continue
+        if is_verified_member(user):
+            raise PermissionDenied
+        return render(
+            request, "civic_wagtail/members/members_only.html", {"page": page}, status=403
         )
     return None

@@ -116,7 +116,8 @@ def build_world():
     author = member(username="m_author")
     ids = {"missing": MISSING}
 
-    # Library: a live page, a draft (hidden) and a page for signed-in members only (private).
+    # Library: a live page, a draft (hidden), a page for signed-in people and one for the
+    # Members group (private).
     topic = TopicFactory(name="Permits", slug="permits")
     library = library_index(home)
     library.save_revision().publish()
@@ -127,11 +128,19 @@ def build_world():
     private = practice(library, title="Private practice", slug="private-practice")
     private.save_revision().publish()
     PageViewRestriction.objects.create(page=private, restriction_type="login")
+    # "Members only" as the docs say to do it: restricted to the Members group (verified).
+    members_only = practice(library, title="Members practice", slug="members-practice")
+    members_only.save_revision().publish()
+    members_restriction = PageViewRestriction.objects.create(
+        page=members_only, restriction_type="groups"
+    )
+    members_restriction.groups.set(Group.objects.filter(name=roles.group_name(roles.MEMBERS)))
     ids |= {"topic_pk": topic.pk, "level": GovernmentLevelFactory().pk,
             "region": RegionFactory().pk, "orgtype": OrganisationTypeFactory().pk,
             "indicator": IndicatorFactory().pk}
     ids |= {"practice_public": public.pk, "practice_draft": draft.pk,
-            "practice_private": private.pk, "topic": topic.slug}
+            "practice_private": private.pk, "practice_members": members_only.pk,
+            "topic": topic.slug}
 
     resources = resource_index(home)
     resources.save_revision().publish()
