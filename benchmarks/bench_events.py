@@ -15,8 +15,6 @@ import random
 import sys
 from datetime import UTC, date, datetime, time, timedelta
 
-import django
-
 
 def build(n, slug="events", first_day=date(2030, 1, 1), span_days=700):
     """``n`` live events through the package's bulk builder (``civic_wagtail.events.bulk``),
@@ -94,16 +92,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=10_000)
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-    django.setup()
-    from django.db import connection
+    from benchmarks.harness import measure, report, start_benchmark, timer
+
+    start_benchmark()
     from django.test import Client
-    from django.test.utils import setup_test_environment
-
-    from benchmarks.harness import measure, report, timer
-
-    setup_test_environment()
-    connection.creation.create_test_db(verbosity=0)
     with timer(f"creating {args.events} events and rendering their blocks"):
         pages, stamp = build(args.events)
     client = Client()

@@ -17,25 +17,18 @@ import os
 import sys
 from datetime import date
 
-import django
-
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=10_000)
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-    django.setup()
+    from benchmarks.harness import measure, report, start_benchmark, timer
+
+    start_benchmark()
     from django.core.cache import cache
-    from django.db import connection
     from django.test import Client, override_settings
-    from django.test.utils import setup_test_environment
 
     from benchmarks.bench_events import build
-    from benchmarks.harness import measure, report, timer
-
-    setup_test_environment()
-    connection.creation.create_test_db(verbosity=0)
     today = date.today()
     with timer(f"creating 100 + {args.events} + {args.events} events"):
         build(100, slug="small", first_day=today, span_days=365)

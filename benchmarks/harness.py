@@ -12,6 +12,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 
+def start_benchmark():
+    """Set Django up on the test settings and create a fresh test database for the run."""
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    django.setup()
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    connection.creation.create_test_db(verbosity=0)
+
+
 def measure(func, repeat=5, warmup=1):
     """Median wall time of ``func()`` in seconds, and the queries of its last run."""
     for _ in range(warmup):
