@@ -5,3 +5,34 @@ from django.db import connection
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs PostgreSQL: set DATABASE_URL"
 )
+
+
+def assert_email_links_resolve(messages):
+    """Every link in these emails is on the served host (the Wagtail ``Site``, or
+    ``WAGTAILADMIN_BASE_URL`` for admin links) and opens for its recipient (no 4xx or 5xx)."""
+    import re
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from wagtail.models import Site
+
+    hosts = {
+        Site.objects.get(is_default_site=True).root_url,
+        settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+    }
+    checked = 0
+    for message in messages:
+        client = Client()
+        recipient = get_user_model().objects.filter(email__iexact=message.to[0]).first()
+        if recipient is not None:
+            client.force_login(recipient)
+        for url in re.findall(r"https?://[^\s<>\"')]+", message.body):
+            parts = urlsplit(url.rstrip(".,;"))
+            assert f"{parts.scheme}://{parts.netloc}" in hosts, (message.subject, url)
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            status = client.get(path).status_code
+            assert status < 400, (message.subject, url, status)
+            checked += 1
+    assert checked, "these emails carry no link"

@@ -7,6 +7,7 @@ from django.core import mail
 from django_comments_xtd.models import XtdComment
 
 from tests.factories import member
+from tests.utils import assert_email_links_resolve
 
 from .helpers import post_comment
 
@@ -96,6 +97,7 @@ def test_discussion_emails_arrive_verbatim_in_plain_text(client, thread, verifie
     for message in mail.outbox + [to_author]:
         text = message.subject + message.body
         assert not any(e in text for e in ("&amp;", "&#x27;", "&quot;", "&lt;", "&#39;"))
+    assert_email_links_resolve([to_author, followup])
 
 
 class FailingOnce:

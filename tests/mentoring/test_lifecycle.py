@@ -10,6 +10,7 @@ from wagtail.models import ModelLogEntry
 from civic_wagtail.mentoring import lifecycle
 from civic_wagtail.mentoring.models import Mentorship, Programme
 from tests.factories import member
+from tests.utils import assert_email_links_resolve
 
 from .helpers import make_mentor
 
@@ -267,7 +268,7 @@ TRICKY = "Fees & \"O'Brien\" <soon>"
 
 
 def test_mentoring_emails_arrive_verbatim_in_plain_text(
-    mentee, django_capture_on_commit_callbacks
+    mentoring_page, mentee, django_capture_on_commit_callbacks
 ):
     """Names, messages and reasons with & ' " < used to arrive as HTML entities."""
     mentor = make_mentor("obrien")
@@ -285,3 +286,4 @@ def test_mentoring_emails_arrive_verbatim_in_plain_text(
     for message in mail.outbox:
         text = message.subject + message.body
         assert not any(e in text for e in ("&amp;", "&#x27;", "&quot;", "&lt;", "&#39;"))
+    assert_email_links_resolve(mail.outbox)

@@ -3,6 +3,8 @@
 import pytest
 from django.core import mail
 
+from tests.utils import assert_email_links_resolve
+
 from .conftest import approval_data
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +85,4 @@ def test_review_emails_arrive_verbatim_in_plain_text(site, django_capture_on_com
     for message in mail.outbox:
         text = message.subject + message.body
         assert not any(e in text for e in ("&amp;", "&#x27;", "&quot;", "&lt;", "&#39;"))
+    assert_email_links_resolve(mail.outbox)
