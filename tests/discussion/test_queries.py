@@ -35,8 +35,9 @@ def users(db):
 
 #: Wagtail's routing and the demo's base template (site, locale, pages, view restrictions,
 #: menu) plus ours: the thread, COUNT of top-level comments, one page of them, their replies.
-#: A member adds the session, the user and the two permission lookups of ``has_perm``.
-THREAD_PAGE_QUERIES = {False: 17, True: 21}
+#: A member adds the session, the user and the two permission lookups of ``has_perm``, and
+#: the members app's group-restriction hook (its view restrictions and the user's groups).
+THREAD_PAGE_QUERIES = {False: 17, True: 23}
 
 
 @pytest.mark.parametrize("as_member", [False, True], ids=["visitor", "member"])
