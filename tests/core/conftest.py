@@ -6,7 +6,8 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from wagtail.documents import get_document_model
 
-from civic_wagtail.discussion.models import ForumIndexPage, ForumTopicPage, Thread
+from civic_wagtail.discussion.models import Thread
+from tests.discussion.helpers import make_forum
 from tests.events.helpers import make_event, make_index
 from tests.factories import TopicFactory, member
 from tests.library.helpers import IndicatorFactory, library_index, practice
@@ -24,12 +25,7 @@ def hostile_site(home_page):
     )
     calendar = make_index(home_page)
     make_event(calendar, topics=[topic])
-    forums = ForumIndexPage(title="Forums", slug="forum")
-    home_page.add_child(instance=forums)
-    forums.save_revision().publish()
-    forum = ForumTopicPage(title="Permits", slug="permits", topic=topic)
-    forums.add_child(instance=forum)
-    forum.save_revision().publish()
+    _forums, forum = make_forum(home_page, topic)
     author = member(username="vera")
     Thread.objects.create(
         forum=forum, title="Permit backlogs", body="How do you clear them?", author=author

@@ -8,6 +8,7 @@ from django.template import Context, Template
 from django.test import RequestFactory, override_settings
 
 from civic_wagtail.pagination import page_number, paginate
+from tests.discussion.helpers import make_forum
 from tests.factories import TopicFactory, member
 
 rf = RequestFactory()
@@ -91,7 +92,7 @@ def test_one_page_renders_nothing():
 @pytest.fixture
 def listings(index_updates, home_page, db):
     """One page of each paginated listing, and the query parameter each one filters by."""
-    from civic_wagtail.discussion.models import ForumIndexPage, ForumTopicPage, Thread
+    from civic_wagtail.discussion.models import Thread
     from civic_wagtail.mentoring.pages import MentoringPage
     from tests.events.helpers import make_index
     from tests.library.helpers import library_index, practice, resource_index
@@ -103,12 +104,7 @@ def listings(index_updates, home_page, db):
     mentoring = MentoringPage(title="Mentoring", slug="mentoring")
     home_page.add_child(instance=mentoring)
     mentoring.save_revision().publish()
-    forums = ForumIndexPage(title="Forums", slug="forum")
-    home_page.add_child(instance=forums)
-    forums.save_revision().publish()
-    forum = ForumTopicPage(title="Permits", slug="permits", topic=TopicFactory(slug="permits"))
-    forums.add_child(instance=forum)
-    forum.save_revision().publish()
+    forums, forum = make_forum(home_page, TopicFactory(slug="permits"))
     author = member(username="pat")
     thread = Thread.objects.create(
         forum=forum, author=author, last_poster=author, title="Permit queues", body="How?"

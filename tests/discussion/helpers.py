@@ -3,6 +3,19 @@
 from django.test import TestCase
 
 from civic_wagtail.discussion.forms import CommentForm
+from civic_wagtail.discussion.models import ForumIndexPage, ForumTopicPage
+
+
+def make_forum(home, topic, title="Permits", slug="permits"):
+    """A published forum index (``/forum/``) under ``home`` with one published topic page.
+    Returns ``(index, topic_page)``."""
+    index = ForumIndexPage(title="Forums", slug="forum")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    page = ForumTopicPage(title=title, slug=slug, topic=topic)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return index, page
 
 
 def comment_data(target, text, reply_to=0, followup=False, **extra):

@@ -18,7 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from civic_wagtail import roles
-from civic_wagtail.discussion.models import ForumIndexPage, ForumTopicPage, Thread
+from civic_wagtail.discussion.models import Thread
 from civic_wagtail.discussion.models.moderation import (
     CommentModeration,
     ModerationState,
@@ -31,6 +31,7 @@ from civic_wagtail.members.models import get_profile
 from civic_wagtail.mentoring.models import Mentorship, MentorshipFeedback, Programme
 from civic_wagtail.mentoring.pages import MentoringPage
 from civic_wagtail.review.models import ReviewRecord
+from tests.discussion.helpers import make_forum
 from tests.events.helpers import make_event, make_index
 from tests.factories import (
     GovernmentLevelFactory,
@@ -168,12 +169,7 @@ def build_world():
             "calendar_token": CalendarToken.for_user(author).token}
 
     # Discussion: threads and comments in every moderation state, all by someone else.
-    forum_index = ForumIndexPage(title="Forums", slug="forum")
-    home.add_child(instance=forum_index)
-    forum_index.save_revision().publish()
-    forum = ForumTopicPage(title="Permits", slug="permits", topic=topic)
-    forum_index.add_child(instance=forum)
-    forum.save_revision().publish()
+    forum_index, forum = make_forum(home, topic)
     threads = {
         status: Thread.objects.create(forum=forum, title=f"{status} thread", body="Ideas?",
                                       author=author, status=status)
