@@ -10,18 +10,36 @@
 Links are absolute and built from the Wagtail ``Site`` of the page the discussion is on.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core import signing
 from django.urls import NoReverseMatch, reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.conf import settings as xtd_settings
 from wagtail.models import Page
 
 from civic_wagtail import mail
+from civic_wagtail.members.notify import Email, Kind, notify
 
 from .comments import comments_for
 from .models import Thread
 
 SALT = "civic_wagtail.discussion.unfollow"
+
+#: The kind of notification a member tunes (``civic_wagtail_notification_kinds``).
+KINDS = [Kind("discussion.reply", _("Replies in discussions you follow"))]
+
+
+def reply_path(target, comment):
+    """The path of ``comment`` on the page of ``target`` (its anchor included)."""
+    url = target_full_url(target) or ""
+    return f"{urlsplit(url).path}#c{comment.pk}"
+
+
+def reply_verb(comment, target):
+    return format_lazy(_("{name} replied in “{title}”"), name=comment.user_name, title=target)
 
 
 def unfollow_token(thread):
@@ -89,22 +107,31 @@ def notify_followers(comment):
     target = comment.content_object
     context = {"comment": comment, "target": target, "url": target_full_url(target)}
     site = _site_of(target)
+    verb = reply_verb(comment, target)
+    path = reply_path(target, comment)
     for follower in followers.values():
         key = signed.dumps(follower, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
         try:
             mute_path = reverse("comments-xtd-mute", args=[key.decode("utf-8")])
         except NoReverseMatch:
             mute_path = None
-        mail.send_templated(
+        notify(
             follower.user if follower.user_id else follower.user_email,
-            "civic_wagtail/discussion/email/followup",
-            {
-                **context,
-                "name": follower.user_name,
-                "mute_url": mail.site_url(mute_path, site) if mute_path else "",
-            },
+            "discussion.reply",
+            verb,
+            url=path,
+            target=comment,
+            actor=comment.user,
+            email=Email(
+                "civic_wagtail/discussion/email/followup",
+                {
+                    **context,
+                    "name": follower.user_name,
+                    "mute_url": mail.site_url(mute_path, site) if mute_path else "",
+                },
+                from_email=_from_email(),
+            ),
             key=f"discussion.followup:{comment.pk}",
-            from_email=_from_email(),
         )
     return len(followers)
 
@@ -131,10 +158,14 @@ def notify_thread_author(comment):
             reverse("civic_wagtail_discussion:unfollow", args=[unfollow_token(thread)]), site
         ),
     }
-    mail.send_templated(
+    notify(
         author,
-        "civic_wagtail/discussion/email/thread_reply",
-        context,
+        "discussion.reply",
+        reply_verb(comment, thread),
+        url=reply_path(thread, comment),
+        target=comment,
+        actor=comment.user,
+        email=Email("civic_wagtail/discussion/email/thread_reply", context),
         key=f"discussion.thread_reply:{comment.pk}",
     )
     return True

@@ -1,7 +1,6 @@
 """Signal receivers: the posting policy on every comment path, reports, held posts, erasure."""
 
 from django.conf import settings
-from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django_comments.models import CommentFlag
 from django_comments.signals import (
@@ -21,7 +20,6 @@ from . import actions
 from .models import Thread
 from .notifications import notify_followers, notify_thread_author, request_confirmation
 from .policy import PostingRefused, check_can_post, hold_reason
-from .privacy import erase_member
 
 
 def _forum_of(comment):
@@ -107,9 +105,3 @@ def hide_after_reports(sender, comment, flag, created, request, **kwargs):
         flag.delete()
         return
     actions.auto_hide_if_reported(comment)
-
-
-@receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="civic_discussion.erase")
-def erase_deleted_member(sender, instance, **kwargs):
-    """Comment rows keep a copy of name, email and IP address: remove it with the account."""
-    erase_member(instance)

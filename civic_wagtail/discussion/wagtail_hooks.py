@@ -7,11 +7,16 @@ from wagtail.admin.menu import MenuItem
 
 from civic_wagtail import converters  # noqa: F401 (registers <civic_id:...>)
 
-from . import actions, admin_views
+from . import actions, admin_views, notifications, privacy
+from .dashboard import threads_dashboard_panel
 from .pages import render_page_comments
 from .policy import can_moderate
 
 hooks.register("civic_wagtail_page_panels", render_page_comments)
+hooks.register("civic_wagtail_dashboard_panels", threads_dashboard_panel)
+hooks.register("civic_wagtail_notification_kinds", lambda: notifications.KINDS)
+hooks.register("civic_wagtail_export_member", privacy.export_member)
+hooks.register("civic_wagtail_erase_member", privacy.erase_member)
 
 
 @hooks.register("register_admin_urls")

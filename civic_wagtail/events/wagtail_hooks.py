@@ -4,6 +4,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail import hooks
 
+from .dashboard import events_dashboard_panel
+from .personal_data import export_member
+
+hooks.register("civic_wagtail_dashboard_panels", events_dashboard_panel)
+hooks.register("civic_wagtail_export_member", export_member)
+
 
 @hooks.register("civic_wagtail_profile_panels")
 def personal_calendar_panel(request, profile):

@@ -5,6 +5,8 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from civic_wagtail.search_terms import PlainSearchIndexViewMixin
 
+from . import personal_data
+from .dashboard import submissions_dashboard_panel
 from .models import Indicator
 from .profile import submissions_panel
 
@@ -28,3 +30,6 @@ class IndicatorViewSet(SnippetViewSet):
 
 register_snippet(IndicatorViewSet)
 hooks.register("civic_wagtail_profile_panels", submissions_panel)
+hooks.register("civic_wagtail_dashboard_panels", submissions_dashboard_panel)
+hooks.register("civic_wagtail_export_member", personal_data.export_member)
+hooks.register("civic_wagtail_erase_member", personal_data.erase_member)

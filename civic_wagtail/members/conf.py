@@ -9,4 +9,6 @@ DEFAULTS = {
     #: user without one is sent to set one up before any admin page opens
     #: (:class:`civic_wagtail.members.middleware.AdminSecondFactorMiddleware`).
     "REQUIRE_MFA_FOR_ADMIN": True,
+    #: Seconds a member's data-export download link stays valid.
+    "MEMBERS_EXPORT_MAX_AGE": 24 * 3600,
 }

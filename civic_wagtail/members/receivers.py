@@ -2,7 +2,8 @@
 Members group kept equal to the verified members."""
 
 from allauth.account.signals import email_confirmed, user_signed_up
-from django.db.models.signals import post_save
+from django.conf import settings
+from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
 from .models import MemberProfile, get_profile
@@ -27,3 +28,12 @@ def sync_group_on_save(sender, instance, raw=False, update_fields=None, **kwargs
     if update_fields is not None and "verification_status" not in update_fields:
         return
     sync_members_group(instance)
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL, dispatch_uid="civic_wagtail_members.erase")
+def erase_deleted_member(sender, instance, **kwargs):
+    """An account deleted anywhere (the admin, a shell) is erased by every app's hook first:
+    comment rows, for one, keep a copy of name, email and IP address."""
+    from .privacy import run_erasure_hooks
+
+    run_erasure_hooks(instance)

@@ -3,9 +3,10 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, UpdateView
+from django.views.generic import DetailView, TemplateView, UpdateView
 from wagtail.models import Locale
 
+from .dashboard import dashboard_panels
 from .forms import ProfileForm
 from .models import MemberProfile, get_profile
 
@@ -46,3 +47,16 @@ class MemberDetailView(DetailView):
             pk=self.kwargs["pk"],
             user__is_active=True,
         )
+
+
+class DashboardView(LoginRequiredMixin, TemplateView):
+    """The member's home: every app's panel for them (``civic_wagtail_dashboard_panels``)."""
+
+    template_name = "civic_wagtail/members/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "profile": get_profile(self.request.user),
+            "panels": dashboard_panels(self.request),
+        }

@@ -8,11 +8,26 @@ the mentorship page, where the privacy rules apply.
 """
 
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.db import transaction
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from civic_wagtail import mail
 from civic_wagtail.conf import civic_settings
+from civic_wagtail.members.notify import Email, Kind, notify
+
+#: The kind of notification a member tunes (``civic_wagtail_notification_kinds``).
+KINDS = [Kind("mentoring", _("Mentoring requests and mentorships"))]
+
+#: What each email says in the member's notification list, ``{name}`` being the other person.
+VERBS = {
+    "request": _("{name} asked you to mentor them"),
+    "decision": _("{name} answered your mentoring request"),
+    "start": _("Your mentorship with {name} has started"),
+    "end": _("Your mentorship with {name} has ended"),
+}
 
 #: Schedule no emails inside this block (the demo seeder walks fictional people through
 #: the lifecycle and must not mail them).
@@ -41,14 +56,24 @@ def mentorship_url(mentorship, site=None):
 
 
 def _send(kind, mentorship, recipients):
-    context = {"mentorship": mentorship, "url": mentorship_url(mentorship)}
+    url = mentorship_url(mentorship)
+    context = {"mentorship": mentorship, "url": url}
     for user in recipients:
-        mail.send_templated(
+        mentee = user.pk == mentorship.mentee_id
+        other = mentorship.mentor if mentee else mentorship.mentee_name
+        notify(
             user,
-            f"civic_wagtail/mentoring/email/{kind}",
-            context,
+            "mentoring",
+            format_lazy(VERBS[kind], name=other),
+            url=urlsplit(url).path if url else "",
+            target=mentorship,
+            actor=mentorship.mentor.user if mentee else mentorship.mentee,
+            email=Email(
+                f"civic_wagtail/mentoring/email/{kind}",
+                context,
+                from_email=civic_settings.MENTORING_FROM_EMAIL,
+            ),
             key=f"mentoring.{kind}:{mentorship.pk}:{mentorship.status}",
-            from_email=civic_settings.MENTORING_FROM_EMAIL,
         )
 
 

@@ -3,13 +3,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from . import notifications, personal_data
 from .admin_views import MentoringViewSetGroup, ReadOnlyPermissionPolicy
+from .dashboard import mentorships_dashboard_panel
 from .models import Mentorship, MentorshipFeedback
 from .panels import profile_panel_context
 
 # Read-only in the admin: status changes go through the lifecycle, feedback is the author's.
 register_permission_policy(MentorshipFeedback, ReadOnlyPermissionPolicy(MentorshipFeedback))
 register_permission_policy(Mentorship, ReadOnlyPermissionPolicy(Mentorship))
+
+hooks.register("civic_wagtail_dashboard_panels", mentorships_dashboard_panel)
+hooks.register("civic_wagtail_notification_kinds", lambda: notifications.KINDS)
+hooks.register("civic_wagtail_export_member", personal_data.export_member)
 
 
 @hooks.register("register_admin_viewset")

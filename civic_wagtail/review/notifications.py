@@ -7,8 +7,26 @@ in each recipient's language, plain text unescaped. Templates live in
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from civic_wagtail import mail
+from civic_wagtail.members.notify import Email, Kind, notify
+
+#: The kinds of notification a member tunes (``civic_wagtail_notification_kinds``).
+KINDS = [
+    Kind("review.assigned", _("A review is assigned to you")),
+    Kind("review.decision", _("Reviewers decide on your submission")),
+]
+
+#: What each email says in the member's notification list.
+VERBS = {
+    "review_requested": _("You are asked to review “{title}”"),
+    "approval_recorded": _("A reviewer approved “{title}”"),
+    "changes_requested": _("A reviewer asked for changes to “{title}”"),
+    "review_completed": _("“{title}” passed peer review"),
+    "revalidation_started": _("“{title}” is due for re-validation"),
+}
 
 #: Send no review email inside this block (the demo seeder replays whole reviews).
 muted = mail.muted
@@ -18,13 +36,16 @@ def _admin_url(path):
     return mail.admin_url(path)
 
 
-def _send(kind, users, context, key=None):
-    """``key`` names the event (a decision, a record) so it mails each person once."""
+def _send(kind, users, context, key=None, url=""):
+    """``key`` names the event (a decision, a record) so it notifies each person once."""
+    verb = format_lazy(VERBS[kind], title=context["page_title"])
     for user in users:
-        mail.send_templated(
+        notify(
             user,
-            f"civic_wagtail/review/email/{kind}",
-            context,
+            "review.assigned" if kind == "review_requested" else "review.decision",
+            verb,
+            url=url or context.get("edit_path", ""),
+            email=Email(f"civic_wagtail/review/email/{kind}", context),
             key=f"review.{kind}:{key}" if key is not None else None,
         )
 
@@ -32,9 +53,11 @@ def _send(kind, users, context, key=None):
 def _context(state):
     workflow_state = state.workflow_state
     page = workflow_state.content_object
+    edit_path = reverse("wagtailadmin_pages:edit", args=[page.pk])
     return {
         "page_title": page.get_admin_display_title(),
-        "edit_url": _admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        "edit_url": _admin_url(edit_path),
+        "edit_path": edit_path,
         "task_state": state,
         "approvals_required": state.approvals_required,
     }
@@ -66,13 +89,15 @@ def review_completed(state, record):
         return
     page = state.workflow_state.content_object.specific
     context = {**_context(state), "record": record, "public_url": page.full_url}
-    _send("review_completed", _authors(state), context, record.pk)
+    _send("review_completed", _authors(state), context, record.pk, url=page.url or "")
 
 
 def revalidation_started(page, record, owners):
+    edit_path = reverse("wagtailadmin_pages:edit", args=[page.pk])
     context = {
         "page_title": page.get_admin_display_title(),
-        "edit_url": _admin_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        "edit_url": _admin_url(edit_path),
+        "edit_path": edit_path,
         "record": record,
         "public_url": page.full_url,
     }

@@ -8,13 +8,19 @@ from wagtail.permissions import register_permission_policy
 
 from civic_wagtail import roles
 
+from . import notifications, personal_data
 from .admin_views import PeerReviewViewSetGroup, RecordedByWorkflowPolicy
+from .dashboard import reviews_dashboard_panel
 from .models import ReviewDecision, ReviewRecord
 from .public_record import render_record
 from .views import ReviewDueReportView, ReviewsWaitingPanel
 
 register_permission_policy(ReviewRecord, RecordedByWorkflowPolicy(ReviewRecord))
 register_permission_policy(ReviewDecision, RecordedByWorkflowPolicy(ReviewDecision))
+hooks.register("civic_wagtail_dashboard_panels", reviews_dashboard_panel)
+hooks.register("civic_wagtail_notification_kinds", lambda: notifications.KINDS)
+hooks.register("civic_wagtail_export_member", personal_data.export_member)
+hooks.register("civic_wagtail_erase_member", personal_data.erase_member)
 
 
 @hooks.register("register_admin_viewset")

@@ -208,6 +208,14 @@ def build_world():
     # Members: a verified profile (public) and a pending one.
     ids |= {"profile_public": get_profile(author).pk,
             "profile_pending": get_profile(users["pending"]).pk}
+    # Members: someone else's notification and data export (its signed download link).
+    from civic_wagtail.members.models import DataExport, Notification
+    from civic_wagtail.members.privacy import download_token
+
+    notification = Notification.objects.create(recipient=author, kind="x", verb="v", url="/")
+    export = DataExport.objects.create(user=author, file="exports/none.zip",
+                                       ready_at=timezone.now())
+    ids |= {"notification_other": notification.pk, "export_token_other": download_token(export)}
 
     assert Group.objects.filter(name=roles.group_name(roles.EDITORS)).exists()
     return World(ids=ids, users=users)
