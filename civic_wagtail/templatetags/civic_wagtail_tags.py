@@ -33,3 +33,10 @@ def civic_page_panels(context, page):
 @register.simple_tag(takes_context=True)
 def civic_profile_panels(context, profile):
     return _render("civic_wagtail_profile_panels", context.get("request"), profile)
+
+
+@register.simple_tag(takes_context=True)
+def civic_public_profile_panels(context, profile):
+    """``civic_wagtail_public_profile_panels`` hooks, called as ``(request, profile)``, on a
+    member's public profile (what others see: badges, contributions)."""
+    return _render("civic_wagtail_public_profile_panels", context.get("request"), profile)

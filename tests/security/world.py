@@ -216,6 +216,18 @@ def build_world():
     export = DataExport.objects.create(user=author, file="exports/none.zip",
                                        ready_at=timezone.now())
     ids |= {"notification_other": notification.pk, "export_token_other": download_token(export)}
+    # Recognition: a badge, an award of it and a revoked award (someone else's).
+    from civic_wagtail.recognition.models import Award, Badge
+
+    badge = Badge.objects.create(name="First story", slug="first-story", description="d",
+                                 criteria="c", rule="first_case_study")
+    award = Award.objects.create(badge=badge, recipient=author)
+    revoked_badge = Badge.objects.create(name="Helper", slug="helper", description="d",
+                                         criteria="c")
+    revoked = Award.objects.create(badge=revoked_badge, recipient=author,
+                                   revoked_at=timezone.now())
+    ids |= {"badge_pk": badge.pk, "badge_slug": badge.slug, "award_pk": award.pk,
+            "award_uid": award.uid, "award_revoked_uid": revoked.uid}
 
     assert Group.objects.filter(name=roles.group_name(roles.EDITORS)).exists()
     return World(ids=ids, users=users)

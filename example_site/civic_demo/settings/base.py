@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "civic_wagtail.discussion",
     "civic_wagtail.events",
     "civic_wagtail.mentoring",
+    "civic_wagtail.recognition",
     "civic_wagtail.members",
     "civic_wagtail",
     "wagtail_localize",

@@ -1,0 +1,37 @@
+"""Registration only: badges and awards in the admin, the rule registry, profile panels."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import log
+from wagtail.snippets.models import register_snippet
+
+from .admin_views import AwardViewSet, BadgeViewSet
+from .models import Award
+from .panels import badges_panel
+from .rules import SEED_RULES
+
+register_snippet(BadgeViewSet)
+register_snippet(AwardViewSet)
+hooks.register("civic_wagtail_badge_rules", lambda: SEED_RULES)
+hooks.register("civic_wagtail_public_profile_panels", badges_panel)
+
+
+@hooks.register("register_log_actions")
+def register_recognition_log_actions(actions):
+    actions.register_action(
+        "civic_wagtail_recognition.granted", _("Grant badge"), _("Granted a badge by hand")
+    )
+
+
+@hooks.register("after_create_snippet")
+def record_manual_grant(request, instance):
+    """A badge granted in the admin: who granted it and why, in the audit log."""
+    if not isinstance(instance, Award):
+        return
+    Award.objects.filter(pk=instance.pk).update(granted_by=request.user)
+    log(
+        instance,
+        "civic_wagtail_recognition.granted",
+        user=request.user,
+        data={"reason": instance.reason, "badge": instance.badge.name},
+    )
