@@ -16,8 +16,9 @@ from tests.library.test_comparison import PRACTICE_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
-#: The library's own cost plus the review record's and the comment thread's panels.
-FULL_PRACTICE_PAGE_QUERIES = 28
+#: The library's own cost plus the review record's and the comment thread's panels, and
+#: recognition's "This helped me" (one count for an anonymous visitor).
+FULL_PRACTICE_PAGE_QUERIES = 29
 
 
 def test_the_full_practice_page_with_every_panel(client, home_page):
