@@ -36,3 +36,17 @@ def assert_email_links_resolve(messages):
             assert status < 400, (message.subject, url, status)
             checked += 1
     assert checked, "these emails carry no link"
+
+
+def panel_cost(panel_hook, user, path="/members/me/"):
+    """Queries of rendering one dashboard panel for ``user`` (the panel and its HTML)."""
+    from django.db import connection
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    request = RequestFactory().get(path)
+    request.user = user
+    with CaptureQueriesContext(connection) as ctx:
+        panel = panel_hook(request)
+        html = panel.render_html() if panel is not None else ""
+    return len(ctx.captured_queries), str(html)
