@@ -142,3 +142,19 @@ def test_mentorships_are_in_every_state(demo):
     states = Counter(status for *_ids, status in demo["snapshot"]["mentorships"])
     assert set(states) == {s.value for s in Mentorship.Status}
     assert MentoringPage.objects.get().url_path.endswith("/mentoring/")
+
+
+def test_demo_member_has_badges_kudos_and_notifications_in_every_state(demo):
+    from civic_wagtail.members.models import Notification
+    from civic_wagtail.recognition.models import Award, Badge, Kudos
+
+    member = get_user_model().objects.get(username="member")
+    assert Badge.objects.filter(rule="first_case_study").exists()
+    award = Award.objects.active().get(recipient=member, badge__rule="first_case_study")
+    assert award.evidence_url  # awarded by the real rule, linked to the story
+    assert Kudos.objects.filter(recipient=member).exists()
+    notifications = Notification.objects.filter(recipient=member)
+    assert notifications.filter(read_at__isnull=True, in_digest=False).exists()
+    assert notifications.filter(read_at__isnull=False).exists()
+    assert notifications.filter(in_digest=True).exists()
+    assert "#c" in notifications.get(key="demo:reply").url

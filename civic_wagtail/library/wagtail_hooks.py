@@ -9,6 +9,7 @@ from . import personal_data
 from .dashboard import submissions_dashboard_panel
 from .models import Indicator
 from .profile import submissions_panel
+from .public_profile import contributions_panel
 
 
 class IndicatorIndexView(PlainSearchIndexViewMixin, IndexView):
@@ -33,3 +34,4 @@ hooks.register("civic_wagtail_profile_panels", submissions_panel)
 hooks.register("civic_wagtail_dashboard_panels", submissions_dashboard_panel)
 hooks.register("civic_wagtail_export_member", personal_data.export_member)
 hooks.register("civic_wagtail_erase_member", personal_data.erase_member)
+hooks.register("civic_wagtail_public_profile_panels", contributions_panel)

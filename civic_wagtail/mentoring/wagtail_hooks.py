@@ -8,6 +8,7 @@ from .admin_views import MentoringViewSetGroup, ReadOnlyPermissionPolicy
 from .dashboard import mentorships_dashboard_panel
 from .models import Mentorship, MentorshipFeedback
 from .panels import profile_panel_context
+from .public_profile import mentorships_panel
 
 # Read-only in the admin: status changes go through the lifecycle, feedback is the author's.
 register_permission_policy(MentorshipFeedback, ReadOnlyPermissionPolicy(MentorshipFeedback))
@@ -16,6 +17,7 @@ register_permission_policy(Mentorship, ReadOnlyPermissionPolicy(Mentorship))
 hooks.register("civic_wagtail_dashboard_panels", mentorships_dashboard_panel)
 hooks.register("civic_wagtail_notification_kinds", lambda: notifications.KINDS)
 hooks.register("civic_wagtail_export_member", personal_data.export_member)
+hooks.register("civic_wagtail_public_profile_panels", mentorships_panel)
 
 
 @hooks.register("register_admin_viewset")

@@ -6,7 +6,10 @@ from .models import Award, Kudos
 
 
 def badges_panel(request, profile):
-    """Active awards, newest first, each linking to its public award page (two queries)."""
+    """Active awards, newest first, each linking to its public award page (two queries).
+    Shown when the member shows their contributions (``public_fields``)."""
+    if not profile.shows("contributions"):
+        return None
     awards = list(
         Award.objects.active()
         .filter(recipient_id=profile.user_id)

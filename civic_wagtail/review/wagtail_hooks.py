@@ -12,6 +12,7 @@ from . import notifications, personal_data
 from .admin_views import PeerReviewViewSetGroup, RecordedByWorkflowPolicy
 from .dashboard import reviews_dashboard_panel
 from .models import ReviewDecision, ReviewRecord
+from .public_profile import reviews_panel
 from .public_record import render_record
 from .views import ReviewDueReportView, ReviewsWaitingPanel
 
@@ -21,6 +22,7 @@ hooks.register("civic_wagtail_dashboard_panels", reviews_dashboard_panel)
 hooks.register("civic_wagtail_notification_kinds", lambda: notifications.KINDS)
 hooks.register("civic_wagtail_export_member", personal_data.export_member)
 hooks.register("civic_wagtail_erase_member", personal_data.erase_member)
+hooks.register("civic_wagtail_public_profile_panels", reviews_panel)
 
 
 @hooks.register("register_admin_viewset")

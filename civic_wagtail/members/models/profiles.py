@@ -38,6 +38,7 @@ class MemberProfile(models.Model):
         ("region", _("Region")),
         ("topics", _("Topics of interest")),
         ("bio", _("About me")),
+        ("contributions", _("What I contributed: practices, case studies, reviews, badges")),
     )
 
     user = models.OneToOneField(
