@@ -80,3 +80,39 @@ def test_award_page_and_public_profile(client, award, verified_member):
     assert "First story" in html and "Awarded to Vera" in html
     profile = client.get(f"/members/{get_profile(verified_member).pk}/").content.decode()
     assert f"/recognition/assertions/{award.uid}/" in profile
+
+
+#: Terms the Open Badges 2.0 JSON-LD context (https://w3id.org/openbadges/v2) defines that
+#: these documents use; a property outside it would be dropped by a JSON-LD processor.
+CONTEXT_TERMS = {
+    "@context", "id", "type", "name", "description", "email", "image", "url", "tags", "badge",
+    "criteria", "evidence", "hashed", "identity", "issuedOn", "issuer", "narrative",
+    "recipient", "revocationReason", "revoked", "salt", "verification",
+}
+CONTEXT_TYPES = {"Assertion", "BadgeClass", "Issuer", "hosted"}
+
+
+def _keys(document):
+    for key, value in document.items():
+        yield key
+        if isinstance(value, dict):
+            yield from _keys(value)
+
+
+def test_every_property_is_a_term_of_the_open_badges_context(client, award):
+    from django.utils import timezone
+
+    Award.objects.filter(pk=award.pk).update(
+        revoked_at=timezone.now(), revocation_reason="No", reason="Thanks"
+    )
+    award.refresh_from_db()
+    documents = [
+        openbadges.assertion_json(award),
+        openbadges.badge_class_json(award.badge),
+        openbadges.issuer_json(),
+    ]
+    for document in documents:
+        assert set(_keys(document)) <= CONTEXT_TERMS, document
+        assert document["type"] in CONTEXT_TYPES
+    assert documents[0]["verification"]["type"] in CONTEXT_TYPES
+    assert documents[0]["issuedOn"].endswith("+00:00")  # an xsd:dateTime with its zone
