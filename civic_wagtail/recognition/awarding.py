@@ -103,7 +103,7 @@ def run_rules(user_ids=None):
         ]
         with transaction.atomic():
             if new:
-                created = Award.objects.bulk_create(new, ignore_conflicts=True)
+                created = Award.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
                 totals["awarded"] += len(created)
             if restore:
                 totals["restored"] += Award.objects.filter(pk__in=restore).update(
