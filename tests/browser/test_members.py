@@ -78,3 +78,40 @@ def test_member_journey(page, live_server, members_world):
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
     assert no_sideways_scroll
+
+
+def test_account_pages_and_this_helped_me_are_accessible(browser, viewport, live_server,
+                                                         members_world, home_page):
+    from django.test import Client
+
+    from tests.library.helpers import library_index
+    from tests.recognition.helpers import published_case
+
+    case = published_case(library_index(home_page), members_world["vera"], 1)
+    otto = members_world["reply"].user
+    client = Client()
+    client.force_login(otto)
+    context = browser.new_context(viewport=viewport, locale="en-GB")
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                          "url": live_server.url}])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        for path, heading in [
+            ("/members/notifications/settings/", "Notification settings"),
+            ("/members/me/data/", "Download your data"),
+            ("/members/me/delete/", "Delete your account"),
+        ]:
+            page.goto(live_server.url + path)
+            assert page.locator("h1").inner_text() == heading
+            assert_accessible(page)
+        page.goto(live_server.url + case.url)
+        button = page.get_by_role("button", name="This helped me")
+        button.click()
+        page.wait_for_load_state()
+        assert "1 member said this helped them." in page.locator(".cw-kudos").inner_text()
+        assert page.get_by_role("button", name="This helped me").get_attribute(
+            "aria-pressed") == "true"
+        assert_accessible(page)
+    finally:
+        context.close()
