@@ -8,11 +8,13 @@ from wagtail.snippets.models import register_snippet
 from .admin_views import AwardViewSet, BadgeViewSet
 from .models import Award
 from .panels import badges_panel, kudos_panel
+from .personal_data import export_member
 from .rules import SEED_RULES
 
 register_snippet(BadgeViewSet)
 register_snippet(AwardViewSet)
 hooks.register("civic_wagtail_badge_rules", lambda: SEED_RULES)
+hooks.register("civic_wagtail_export_member", export_member)
 hooks.register("civic_wagtail_public_profile_panels", badges_panel)
 hooks.register("civic_wagtail_page_panels", kudos_panel, order=50)
 

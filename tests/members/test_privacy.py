@@ -75,6 +75,11 @@ def someone_with_data_everywhere(sections, username, email, name):
     draft = case_study(library, title=f"Draft {tag}", slug=f"draft-{tag}",
                        owner=user, live=False, first_published_at=None)
     draft.save_revision(user=user)
+    from civic_wagtail.recognition.models import Award, Badge
+
+    first = Badge.objects.get_or_create(slug="first-story", defaults={
+        "name": "First story", "description": "d", "criteria": "c"})[0]
+    Award.objects.create(badge=first, recipient=user, reason=f"Thanks, {name}")
     ReviewRecord.objects.create(page=published, reviewed_at=timezone.now(),
                                 review_due=date(2031, 1, 1), reviewer_count=1,
                                 reviewer_names=[name, "Someone Else"])
@@ -113,12 +118,14 @@ def test_export_holds_every_apps_data_for_that_member_only(client, world, settin
     names = set(archive.namelist())
     for table in ["account", "profile", "notifications", "notification_settings", "comments",
                   "threads", "mentorships", "mentorship_feedback", "meeting_notes",
-                  "event_registrations", "calendar_token", "case_studies", "review_decisions"]:
+                  "event_registrations", "calendar_token", "case_studies", "review_decisions",
+                  "badges", "this_helped_me"]:
         assert f"{table}.json" in names and f"{table}.csv" in names, table
     everything = "".join(archive.read(name).decode() for name in names)
     assert NAME in everything and EMAIL in everything
     assert json.loads(archive.read("profile.json"))[0]["display_name"] == NAME
     assert len(json.loads(archive.read("case_studies.json"))) == 2
+    assert json.loads(archive.read("badges.json"))[0]["reason"] == f"Thanks, {NAME}"
     token = CalendarToken.objects.get(user=world["zelda"]).token
     assert token in archive.read("calendar_token.csv").decode()
     # Nobody else's data: not Otto's comments, profile, token or address.
