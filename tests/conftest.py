@@ -71,6 +71,11 @@ def index_updates(_no_reference_index_updates):
 @pytest.fixture
 def home_page(db):
     """The demo's HomePage as the default site's root."""
+    return make_home_page()
+
+
+def make_home_page():
+    """Build the ``home_page`` fixture's page; for module-scoped fixtures that cannot use it."""
     from home.models import HomePage
 
     locale, _ = Locale.objects.get_or_create(language_code="en")
