@@ -23,8 +23,9 @@ import time
 
 #: Set by the controller for its workers: the directory holding the template and its marker.
 ENV = "CIVIC_TEST_DB_TEMPLATE_DIR"
-#: How long a worker waits for the template before it gives up.
-TIMEOUT = 900
+#: How long a worker waits for the template before it gives up (a loaded machine is slow; a
+#: failed migration is reported as soon as its traceback is in the log).
+TIMEOUT = 3600
 
 
 # --- the controller -------------------------------------------------------------------------
