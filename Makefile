@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) example_site/manage.py
 PYTEST_ARGS ?=
 # Test processes: two suit a two-core machine; `make test PYTEST_WORKERS=0` runs in one process.
+# With workers, the migrations run once into a template that each worker copies (tests/dbtemplate.py).
 PYTEST_WORKERS ?= 2
 PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 APPS := $(notdir $(patsubst %/,%,$(dir $(wildcard civic_wagtail/*/apps.py))))

@@ -7,6 +7,21 @@ from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import reference_index_auto_update_disabled
 
+from tests import dbtemplate
+
+
+def pytest_configure(config):
+    """With xdist workers, migrate once into a template that each worker copies (dbtemplate)."""
+    if dbtemplate.wanted(config):
+        dbtemplate.start(config)
+    elif hasattr(config, "workerinput"):
+        dbtemplate.install()
+
+
+def pytest_unconfigure(config):
+    if hasattr(config, "_civic_db_template"):
+        dbtemplate.stop(config)
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
@@ -56,6 +71,11 @@ def index_updates(_no_reference_index_updates):
 @pytest.fixture
 def home_page(db):
     """The demo's HomePage as the default site's root."""
+    return make_home_page()
+
+
+def make_home_page():
+    """Build the ``home_page`` fixture's page; for module-scoped fixtures that cannot use it."""
     from home.models import HomePage
 
     locale, _ = Locale.objects.get_or_create(language_code="en")

@@ -3,19 +3,34 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.test import Client
 from wagtail.documents import get_document_model
 
 from civic_wagtail.discussion.models import Thread
+from tests.conftest import index_updates_on, make_home_page
 from tests.discussion.helpers import make_forum
 from tests.events.helpers import make_event, make_index
 from tests.factories import TopicFactory, member
 from tests.library.helpers import IndicatorFactory, library_index, practice
 
 
-@pytest.fixture
-def hostile_site(home_page):
-    """The pages and records every finding needs; searches for "permit" find each kind."""
+@pytest.fixture(scope="module")
+def hostile_site(django_db_setup, django_db_blocker):
+    """The pages and records every finding needs; searches for "permit" find each kind.
+
+    Built once per module, search-indexed, inside a transaction rolled back after the module;
+    its tests take ``db`` too, so each runs in a savepoint of that transaction (as
+    ``tests/security``'s ``world`` does).
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        with index_updates_on():
+            site = _build_hostile_site(make_home_page())
+        yield site
+        transaction.set_rollback(True)
+
+
+def _build_hostile_site(home_page):
     topic = TopicFactory(name="Permits", slug="permits")
     index = library_index(home_page)
     practice(index, "Permit tracker", topics=[topic])

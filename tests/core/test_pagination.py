@@ -3,11 +3,13 @@
 import re
 
 import pytest
+from django.db import transaction
 from django.http import Http404
 from django.template import Context, Template
 from django.test import RequestFactory, override_settings
 
 from civic_wagtail.pagination import page_number, paginate
+from tests.conftest import index_updates_on, make_home_page
 from tests.discussion.helpers import make_forum
 from tests.factories import TopicFactory, member
 
@@ -89,9 +91,21 @@ def test_one_page_renders_nothing():
 # Every public listing goes through the helper: a bad value is page 1, a page past the end 404.
 
 
-@pytest.fixture
-def listings(index_updates, home_page, db):
-    """One page of each paginated listing, and the query parameter each one filters by."""
+@pytest.fixture(scope="module")
+def listings(django_db_setup, django_db_blocker):
+    """One page of each paginated listing, and the query parameter each one filters by.
+
+    Built once for the module, search-indexed, in a transaction rolled back after it; the tests
+    take ``db`` too, so each runs in a savepoint (docs/explanation/testing.md).
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        with index_updates_on():
+            built = _build_listings(make_home_page())
+        yield built
+        transaction.set_rollback(True)
+
+
+def _build_listings(home_page):
     from civic_wagtail.discussion.models import Thread
     from civic_wagtail.mentoring.pages import MentoringPage
     from tests.events.helpers import make_index
@@ -118,6 +132,7 @@ def listings(index_updates, home_page, db):
         "threads": (forum.url, {}),
         "thread": (forum.url + f"{thread.pk}/", {}),
         "thread search": (forums.url + "search/", {"q": "permit"}),
+        "home": home_page,
     }
 
 
@@ -126,7 +141,7 @@ LISTINGS = ["library", "resources", "search", "events", "mentors", "threads", "t
 
 
 @pytest.mark.parametrize("name", LISTINGS)
-def test_every_listing_survives_a_bad_page_and_404s_past_the_end(client, listings, name):
+def test_every_listing_survives_a_bad_page_and_404s_past_the_end(db, client, listings, name):
     url, query = listings[name]
     for value in BAD_VALUES:
         response = client.get(url, {**query, "page": value})
@@ -139,11 +154,11 @@ def test_every_listing_survives_a_bad_page_and_404s_past_the_end(client, listing
 
 
 @override_settings(CIVIC_WAGTAIL_PAGE_SIZE=1)
-def test_the_library_listing_uses_the_core_include(client, listings, home_page):
+def test_the_library_listing_uses_the_core_include(index_updates, db, client, listings):
     from tests.library.helpers import practice
 
     url, query = listings["library"]
-    practice(home_page.get_children().get(slug="library").specific, "Permit queue")
+    practice(listings["home"].get_children().get(slug="library").specific, "Permit queue")
     html = client.get(url, query).content.decode()
     (nav,) = re.findall(r'<nav class="cw-pagination"[^>]*>.*?</nav>', html, re.S)
     assert 'aria-label="Pages of results"' in nav
