@@ -36,3 +36,35 @@ def assert_email_links_resolve(messages):
             assert status < 400, (message.subject, url, status)
             checked += 1
     assert checked, "these emails carry no link"
+
+
+def run_together(work, arguments, timeout=120):
+    """Call ``work(argument)`` for each of ``arguments`` in its own thread, all released at
+    once by a barrier, each closing its database connection when done; the results in the
+    order of ``arguments`` (an exception raised by ``work`` is returned in its place).
+
+    The scaffolding of every concurrency test: with ``django_db(transaction=True)`` each
+    thread has its own connection, so row locks really are contended."""
+    import threading
+
+    barrier = threading.Barrier(len(arguments))
+    results = [None] * len(arguments)
+
+    def run(position, argument):
+        try:
+            barrier.wait(timeout=30)
+            results[position] = work(argument)
+        except Exception as error:  # noqa: BLE001 - handed back to the test to assert on
+            results[position] = error
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(position, argument))
+        for position, argument in enumerate(arguments)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    return results
