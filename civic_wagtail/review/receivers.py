@@ -62,7 +62,25 @@ def quiet_wagtail_duplicates():
         )
 
 
+def reassign_closed_account(sender, user, **kwargs):
+    """A deactivated (or deleted) reviewer's open assignments go to the next best reviewers,
+    who are asked by email; the reviewer's permission on each round is revoked."""
+    from . import notifications
+    from .assignment import replace_reviewer
+    from .models import ReviewAssignment
+
+    open_rounds = ReviewAssignment.objects.filter(reviewer=user, ended_at__isnull=True)
+    for assignment in open_rounds.select_related("task_state"):
+        state = assignment.task_state
+        replacement = replace_reviewer(state.task.specific, state, user)
+        if replacement is not None:
+            notifications.review_requested(state, [replacement])
+
+
 def connect():
+    from civic_wagtail.accounts import account_closed
+
+    account_closed.connect(reassign_closed_account, dispatch_uid="civic_wagtail_review.closed")
     quiet_wagtail_duplicates()
     for signal in (task_approved, task_rejected, task_cancelled):
         signal.connect(
