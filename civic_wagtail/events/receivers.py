@@ -7,9 +7,9 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from . import stamps
 from civic_wagtail.accounts import account_closed
 
+from . import stamps
 from .models import CalendarToken, EventAttendance, EventFeedEntry, EventPage
 from .publishing import purge, render_entry
 
