@@ -14,6 +14,7 @@ from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from civic_wagtail import params
 from civic_wagtail.models import Topic
@@ -235,7 +236,7 @@ def calendar_context(page, request):
     query = flt.query()
     feed_url = page.url + "feed/" + (f"?{query}" if query else "")
     context["feed_url"] = feed_url
-    context["webcal_url"] = webcal(request.build_absolute_uri(feed_url))
+    context["webcal_url"] = webcal(absolute_url(request, feed_url))
     context["site_feed_url"] = site_feed_url(page.locale)
     context["topics"] = Topic.objects.for_locale(page.locale)
     context["event_types"] = EventType.choices
@@ -257,6 +258,15 @@ def site_feed_url(locale):
 
 def _zone_choices():
     return [zone for zone, _label in time_zone_choices()]
+
+
+def absolute_url(request, path):
+    """``path`` on the Wagtail ``Site`` that serves ``request`` (its hostname and port), the
+    one source of absolute URLs: never the host a request happened to name."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return request.build_absolute_uri(path)
+    return site.root_url + path
 
 
 def webcal(url):
@@ -314,7 +324,7 @@ def event_context(page, request):
         occ = next(iter(page.occurrences(limit=1)), None) or Occurrence(
             page.start, page.end, page.start
         )
-    url = page.get_full_url(request) or request.build_absolute_uri()
+    url = page.get_full_url(request) or absolute_url(request, request.path)
     ics_url = page.url + "ical/"
     attendance = position = None
     if request.user.is_authenticated:
@@ -328,7 +338,7 @@ def event_context(page, request):
         "upcoming": [(o, describe(o.start, o.end, page.all_day, reader_tz)) for o in upcoming],
         "reader_tz": reader_tz,
         "ics_url": ics_url,
-        "webcal_url": webcal(request.build_absolute_uri(ics_url)),
+        "webcal_url": webcal(absolute_url(request, ics_url)),
         "google_url": google_url(page, occ, url),
         "outlook_url": outlook_url(page, occ, url),
         "attendance": attendance,

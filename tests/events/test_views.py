@@ -41,7 +41,7 @@ def test_calendar_page_lists_upcoming_and_past_and_filters(client, index):
     assert (
         '<link rel="alternate" type="text/calendar" title="Events" href="/events/feed/">' in html
     )
-    assert 'href="webcal://testserver/events/feed/"' in html
+    assert 'href="webcal://localhost/events/feed/"' in html  # the Site, not the request
 
     filtered = client.get("/events/?topic=permits").content.decode()
     assert "Future permits" in filtered and "Future other" not in filtered
@@ -119,7 +119,7 @@ def test_event_page_offers_calendar_links(client, index):
     page = make_event(index, title="Clinic & Q/A", slug="clinic")
     html = client.get(page.url).content.decode()
     assert 'href="/events/clinic/ical/"' in html
-    assert "webcal://testserver/events/clinic/ical/" in html
+    assert "webcal://localhost/events/clinic/ical/" in html
     assert (
         "https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Clinic%20%26%20Q%2FA"
         in html
@@ -194,3 +194,16 @@ def test_upcoming_list_merges_series_and_single_events_in_start_order(client, in
     make_event(index, title="Far talk", slug="b", start_date=soon(20), end_date=soon(20))
     html = client.get("/events/").content.decode()
     assert html.index("Tomorrow talk") < html.index("Old series") < html.index("Far talk")
+
+
+def test_a_deactivated_accounts_personal_feed_answers_404(client, index, verified_member):
+    page = make_event(index, slug="clinic")
+    EventAttendance.objects.create(user=verified_member, page=page, kind="following")
+    token = CalendarToken.for_user(verified_member).token
+    assert client.get(f"/calendar/member/{token}.ics").status_code == 200
+    verified_member.is_active = False
+    verified_member.save()
+    assert client.get(f"/calendar/member/{token}.ics").status_code == 404
+    verified_member.is_active = True
+    verified_member.save()  # as for a deleted account, the old URL never comes back
+    assert client.get(f"/calendar/member/{token}.ics").status_code == 404
