@@ -4,6 +4,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) example_site/manage.py
 PYTEST_ARGS ?=
+# Where the demo is served (`make demo DEMO_PORT=8100`): seed_demo points the site, and so
+# every absolute link of feeds, API, exports and emails, at the same host and port.
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8000
+DEMO_URL := http://$(DEMO_HOST):$(DEMO_PORT)
+SERVE := WAGTAILADMIN_BASE_URL=$(DEMO_URL) $(MANAGE) runserver $(DEMO_HOST):$(DEMO_PORT)
 # Test processes: two suit a two-core machine; `make test PYTEST_WORKERS=0` runs in one process.
 # With workers, the migrations run once into a template that each worker copies (tests/dbtemplate.py).
 PYTEST_WORKERS ?= 2
@@ -16,7 +22,7 @@ CORE_OMIT := $(subst $(space),$(comma),*/migrations/* $(patsubst %,civic_wagtail
 .PHONY: help install demo migrate seed serve test test-fast coverage coverage-by-app lint format docs bench load-feeds clean
 
 help:
-	@echo "make demo   install, migrate, seed and serve the demo on http://127.0.0.1:8000"
+	@echo "make demo   install, migrate, seed and serve the demo on $(DEMO_URL) (DEMO_HOST=, DEMO_PORT=)"
 	@echo "make test   run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make coverage  the suite with branch coverage, per app; fails under 95 %"
 	@echo "make lint | docs | bench | clean"
@@ -34,17 +40,17 @@ migrate: install
 	$(MANAGE) migrate --noinput
 
 seed: migrate
-	$(MANAGE) seed_demo
+	$(MANAGE) seed_demo --site-url $(DEMO_URL)
 
 demo: seed
 	@echo
-	@echo "  Civic Exchange demo: http://127.0.0.1:8000/"
-	@echo "  Wagtail admin:       http://127.0.0.1:8000/admin/   log in as admin@example.gov / civic-demo (then set up 2FA)"
+	@echo "  Civic Exchange demo: $(DEMO_URL)/"
+	@echo "  Wagtail admin:       $(DEMO_URL)/admin/   log in as admin@example.gov / civic-demo (then set up 2FA)"
 	@echo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(SERVE)
 
 serve: install
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(SERVE)
 
 # `make test COVERAGE=1` adds branch coverage: a report per file, then one line per app;
 # pytest-cov fails the run below `fail_under` (pyproject.toml). `make coverage` is the same.

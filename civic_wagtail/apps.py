@@ -49,5 +49,8 @@ class CivicWagtailConfig(AppConfig):
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, dispatch_uid="civic_wagtail.ensure_roles")
+        from .accounts import connect as connect_accounts
+
+        connect_accounts()
         # Tests that change INSTALLED_APPS see the defaults of the apps they install.
         setting_changed.connect(civic_settings.reload, dispatch_uid="civic_wagtail.conf.reload")

@@ -189,3 +189,20 @@ def check_rate_limit_cache(app_configs=None, **kwargs):
             id="civic_wagtail.W002",
         )
     ]
+
+
+@register(Tags.compatibility)
+def check_admin_base_url(app_configs=None, **kwargs):
+    """Admin links in emails come from ``WAGTAILADMIN_BASE_URL``; a production site that has
+    none sends links without a host (or, through Wagtail, to the wrong one)."""
+    if settings.DEBUG or getattr(settings, "WAGTAILADMIN_BASE_URL", ""):
+        return []
+    return [
+        Warning(
+            "WAGTAILADMIN_BASE_URL is not set and DEBUG is off: the links to the admin in "
+            "review, moderation and account emails have no host to point at.",
+            hint="Set WAGTAILADMIN_BASE_URL to the address editors use, e.g. "
+            "'https://www.example.gov' (the same host as the Wagtail Site).",
+            id="civic_wagtail.W003",
+        )
+    ]

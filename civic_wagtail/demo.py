@@ -1,8 +1,12 @@
 """Demo content of the core app: taxonomy, locales, the Django Site and people in every role."""
 
+import os
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site as DjangoSite
+from django.core.management.base import CommandError
 from wagtail.models import Collection, Locale, Site
 
 from . import roles
@@ -105,7 +109,6 @@ class CoreSeeder(Seeder):
         ctx.shared["organisation_types"] = [
             _term(OrganisationType, slug, locale, name=name) for slug, name in ORGANISATION_TYPES
         ]
-        self.sync_django_site()
         # Feature seeders put their sections under ctx.shared["home"]: the default site's root
         # page, unless a site's own seeder (the demo's home app) replaces it.
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -114,17 +117,11 @@ class CoreSeeder(Seeder):
         ctx.shared["users"] = self.seed_people(ctx)
         ctx.shared.setdefault("summary", []).extend(
             [
-                "Log in at http://127.0.0.1:8000/admin/ as admin / civic-demo",
+                f"Log in at {ctx.options.get('site_url') or DEMO_SITE_URL}/admin/ as "
+                "admin / civic-demo",
                 "Other demo accounts (same password): "
                 + ", ".join(username for username, *_ in PEOPLE if username != "admin"),
             ]
-        )
-
-    def sync_django_site(self):
-        # comments-xtd builds links from django.contrib.sites: keep it equal to Wagtail's site.
-        domain = "127.0.0.1:8000"
-        DjangoSite.objects.update_or_create(
-            pk=getattr(settings, "SITE_ID", 1), defaults={"domain": domain, "name": "Civic demo"}
         )
 
     def seed_people(self, ctx):
@@ -158,4 +155,49 @@ class CoreSeeder(Seeder):
         return by_role
 
 
-SEEDERS = [CoreSeeder]
+#: Where ``make demo`` serves the site unless told otherwise (``--site-url`` or the
+#: ``CIVIC_DEMO_SITE_URL`` environment variable, which the Makefile also gives runserver).
+DEMO_SITE_URL = "http://127.0.0.1:8000"
+
+
+def point_sites_at(url, name="Civic Exchange"):
+    """Make the default Wagtail ``Site`` and the ``django.contrib.sites`` record (which
+    allauth and comments-xtd build links from) answer at ``url`` (``http://host:port``).
+
+    Every absolute URL of the package (feeds, API, CSV export, emails) comes from these, so
+    the demo's links lead to the address it is served on.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise CommandError(f"--site-url {url!r}: give an address such as http://127.0.0.1:8000")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and (site.hostname, site.port) != (parts.hostname, port):
+        site.hostname, site.port = parts.hostname, port
+        site.save(update_fields=["hostname", "port"])
+    DjangoSite.objects.update_or_create(
+        pk=getattr(settings, "SITE_ID", 1), defaults={"domain": parts.netloc, "name": name}
+    )
+
+
+class SiteAddressSeeder(Seeder):
+    """Points the demo's sites at the address it is served on, right after the home page
+    (which creates the Wagtail ``Site`` on an empty database) and before any feature seeder
+    stores an absolute URL (events render their feed blocks when published)."""
+
+    order = 25
+    name = "site address"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site-url",
+            default=os.environ.get("CIVIC_DEMO_SITE_URL") or DEMO_SITE_URL,
+            help="Address the demo is served on (default $CIVIC_DEMO_SITE_URL or "
+            f"{DEMO_SITE_URL}): the Wagtail Site and django.contrib.sites are set to it.",
+        )
+
+    def seed(self, ctx):
+        point_sites_at(ctx.options.get("site_url") or DEMO_SITE_URL)
+
+
+SEEDERS = [CoreSeeder, SiteAddressSeeder]

@@ -206,3 +206,19 @@ def test_production_settings_count_rate_limits_in_redis():
         command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
     )
     assert result.returncode != 0 and "Set the REDIS_URL environment variable." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("overrides", "warned"),
+    [
+        ({"DEBUG": False, "WAGTAILADMIN_BASE_URL": ""}, True),
+        ({"DEBUG": False, "WAGTAILADMIN_BASE_URL": "https://www.example.gov"}, False),
+        ({"DEBUG": True, "WAGTAILADMIN_BASE_URL": ""}, False),  # development
+    ],
+)
+def test_admin_links_without_a_base_url_in_production_are_a_warning(overrides, warned):
+    with override_settings(**overrides):
+        warnings = checks.check_admin_base_url()
+    assert ids(warnings) == ({"civic_wagtail.W003"} if warned else set())
+    if warned:
+        assert "WAGTAILADMIN_BASE_URL" in warnings[0].msg and "https://" in warnings[0].hint

@@ -158,3 +158,99 @@ def test_demo_member_has_badges_kudos_and_notifications_in_every_state(demo):
     assert notifications.filter(read_at__isnull=False).exists()
     assert notifications.filter(in_digest=True).exists()
     assert "#c" in notifications.get(key="demo:reply").url
+
+
+# --- the demo is served at one address, and its calendar agrees with calendar clients ------
+
+#: Where ``make demo`` serves the demo (seed_demo's default --site-url).
+SERVED = "http://127.0.0.1:8000"
+#: Hosts that would mean "this site" if a link used them.
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "testserver", "example.com", "[::1]", "0.0.0.0"}  # noqa: S104
+
+
+def served_client():
+    from django.test import Client
+
+    return Client(SERVER_NAME="127.0.0.1", SERVER_PORT="8000")
+
+
+def test_the_seeded_sites_are_the_served_address(demo):
+    from django.contrib.sites.models import Site as DjangoSite
+    from wagtail.models import Site
+
+    assert Site.objects.get(is_default_site=True).root_url == SERVED
+    assert DjangoSite.objects.get_current().domain == "127.0.0.1:8000"
+
+
+def test_a_crawl_finds_no_absolute_url_on_another_host(demo):
+    """Pages, feeds, the API and the CSV export, as a visitor and as a member."""
+    import re
+    from urllib.parse import urljoin, urlsplit
+
+    found = re.compile(r"""(?:https?|webcal)://[^\s"'<>\\)]+""")
+    hrefs = re.compile(r"""(?:href|src)="([^"#]+)""")
+    wrong, visited = set(), set()
+    for who in (None, "member"):
+        client = served_client()
+        if who:
+            client.force_login(get_user_model().objects.get(username=who))
+        queue = ["/", "/calendar/all.ics", "/events/feed/", "/library/export/csv/",
+                 "/hub/api/v2/practices/", "/hub/api/v2/case-studies/", "/events/?view=month"]
+        seen = set()
+        while queue and len(seen) < 250:
+            path = queue.pop(0)
+            if path in seen:
+                continue
+            seen.add(path)
+            response = client.get(path)
+            if response.status_code != 200 or response.streaming:
+                continue
+            body = response.content.decode("utf-8", "replace")
+            for url in found.findall(body):
+                host = urlsplit(url.replace("webcal://", "http://", 1)).netloc
+                if host.split(":")[0] in LOCAL_HOSTS and host != "127.0.0.1:8000":
+                    wrong.add((path, url))
+            if "html" in response.get("Content-Type", ""):
+                for link in hrefs.findall(body):
+                    target = urlsplit(urljoin(SERVED + path, link.replace("&amp;", "&")))
+                    if target.netloc == "127.0.0.1:8000" and not target.path.startswith(
+                        ("/admin", "/django-admin", "/accounts/logout", "/static", "/media")
+                    ):
+                        queue.append(target.path + (f"?{target.query}" if target.query else ""))
+        visited |= seen
+    assert len(visited) > 100
+    assert not wrong, sorted(wrong)[:20]
+
+
+def test_the_demos_series_start_on_dates_their_pattern_produces(demo):
+    from civic_wagtail.events.checks import check_series_in_step
+    from civic_wagtail.events.models import EventPage
+
+    assert EventPage.objects.exclude(repeat="").count() >= 3
+    assert check_series_in_step() == []
+
+
+def test_the_demos_feeds_import_into_calcurse_and_khal_with_nothing_skipped(demo, tmp_path):
+    from icalendar import Calendar
+
+    from tests.events.test_clients import calcurse_import, imported_everything, khal_import
+
+    for n, path in enumerate(["/calendar/all.ics", "/events/feed/"]):
+        body = served_client().get(path).content
+        uids = {str(event["UID"]) for event in Calendar.from_ical(body).walk("VEVENT")}
+        assert len(uids) >= 8, path
+        report = calcurse_import(body, tmp_path / f"calcurse{n}")
+        assert imported_everything(report), (path, report)
+        _khal, _config, store = khal_import(body, tmp_path / f"khal{n}")
+        assert len(list(store.glob("*.ics"))) == len(uids), path
+
+
+def test_the_demo_chooses_each_sections_workflow(demo):
+    from civic_wagtail.review.demo import WORKFLOW_NAME
+
+    home = Page.objects.get(depth=2, slug="home")
+    sections = {page.slug: page for page in home.get_children()}
+    assert sections["library"].get_workflow().name == WORKFLOW_NAME
+    for slug in ("events", "discussion"):
+        if slug in sections:
+            assert sections[slug].get_workflow() is None, slug

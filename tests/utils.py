@@ -50,3 +50,35 @@ def panel_cost(panel_hook, user, path="/members/me/"):
         panel = panel_hook(request)
         html = panel.render_html() if panel is not None else ""
     return len(ctx.captured_queries), str(html)
+
+
+def run_together(work, arguments, timeout=120):
+    """Call ``work(argument)`` for each of ``arguments`` in its own thread, all released at
+    once by a barrier, each closing its database connection when done; the results in the
+    order of ``arguments`` (an exception raised by ``work`` is returned in its place).
+
+    The scaffolding of every concurrency test: with ``django_db(transaction=True)`` each
+    thread has its own connection, so row locks really are contended."""
+    import threading
+
+    barrier = threading.Barrier(len(arguments))
+    results = [None] * len(arguments)
+
+    def run(position, argument):
+        try:
+            barrier.wait(timeout=30)
+            results[position] = work(argument)
+        except Exception as error:  # noqa: BLE001 - handed back to the test to assert on
+            results[position] = error
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=(position, argument))
+        for position, argument in enumerate(arguments)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    return results

@@ -3,7 +3,8 @@
 import zoneinfo
 
 from django.apps import apps
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
+from django.db import DatabaseError
 
 from civic_wagtail.conf import civic_settings
 
@@ -44,3 +45,37 @@ def check_events_settings(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+@register(Tags.database)
+def check_series_in_step(app_configs=None, **kwargs):
+    """Series whose first date their repeat pattern does not produce (run by ``migrate`` and
+    ``check --database default``): RFC 5545 leaves them undefined, so calendar clients
+    disagree about them. Events saved before the editor form refused them can be such."""
+    from .models import EventPage
+    from .recurrence import out_of_step
+
+    fields = ["title", "start_date", "start_time", "end_date", "all_day", "time_zone"]
+    fields += ["repeat", "repeat_interval", "repeat_weekdays", "repeat_positions"]
+    try:
+        series = list(EventPage.objects.exclude(repeat="").only("id", *fields).order_by("pk"))
+    except DatabaseError:  # not migrated yet
+        return []
+    warnings = []
+    for page in series:
+        if not (page.all_day or page.start_time):
+            continue
+        nearest = out_of_step(page.rule, page.local_start)
+        if nearest is None:
+            continue
+        dates = " or ".join(d.isoformat() for d in nearest if d)
+        warnings.append(
+            Warning(
+                f"Event {page.title!r} (page {page.pk}) starts on {page.start_date}, a date "
+                "its repeat pattern does not produce; calendar clients disagree about it.",
+                hint=f"Edit the event in the admin: start it on {dates}, or change the pattern.",
+                obj=page,
+                id="civic_wagtail_events.W001",
+            )
+        )
+    return warnings

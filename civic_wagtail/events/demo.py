@@ -1,9 +1,10 @@
 """Demo events: a calendar at /events/ with one-off and repeating events around the world."""
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from civic_wagtail.seeding import Seeder, get_or_create_child
 
+from . import recurrence
 from .models import EventIndexPage, EventPage, OccurrenceChange
 
 #: (title, type, format, zone, venue, description)
@@ -89,6 +90,14 @@ RECURRING = [
 ]
 
 
+def first_in_step(day, repeat, weekdays, positions):
+    """The first date on or after ``day`` that the pattern produces: a series must start on
+    one of its own dates (RFC 5545 leaves any other first date undefined)."""
+    rule = recurrence.Rule(repeat, 1, tuple(weekdays), tuple(positions))
+    nearest = recurrence.out_of_step(rule, datetime.combine(day, time(15)))
+    return day if nearest is None else nearest[1]
+
+
 class EventsSeeder(Seeder):
     order = 50
     name = "events"
@@ -150,7 +159,7 @@ class EventsSeeder(Seeder):
             slug = f"series-{n + 1}"
             if slug in existing:
                 continue
-            start = anchor - timedelta(days=14)
+            start = first_in_step(anchor - timedelta(days=14), repeat, days, positions)
             self._create(
                 ctx,
                 index,

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from civic_wagtail import params
 from civic_wagtail.models import Topic
@@ -120,6 +121,70 @@ def _month(request):
     return params.get_month(request, "month") or timezone.now().date().replace(day=1)
 
 
+class UpcomingEvents:
+    """Upcoming events in the order of their next date, as ``(event, occurrence)`` pairs, for
+    the paginator.
+
+    A series that began before now is due at its next date, not its first, so the events
+    under way (series and events running now: few, loaded whole, their next dates computed)
+    are merged with those still to start (ordered by the database on their stored first
+    start, which is their next date). A page costs the same few queries at any size: the
+    events under way, the keys of the later ones up to the page's end (only when some are
+    under way), and the page's events.
+    """
+
+    def __init__(self, events, now):
+        self.events = events
+        self.now = now
+        underway = []
+        events = events.prefetch_related(None)
+        for event in events.filter(first_start_utc__lt=now).prefetch_related("occurrence_changes"):
+            occ = event.next_occurrence(now)
+            if occ is not None:
+                underway.append(((occ.start.astimezone(UTC), event.pk), event, occ))
+        underway.sort(key=lambda item: item[0])
+        self.underway = underway
+        self.later = events.filter(first_start_utc__gte=now).order_by("first_start_utc", "pk")
+
+    def count(self):
+        return len(self.underway) + self.later.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            return self[window : window + 1][0]
+        stop = window.stop if window.stop is not None else self.count()
+        if not self.underway:  # nothing to merge: the page is a slice of the later events
+            page = list(self.later[window.start or 0 : stop])
+            prefetch_related_objects(page, "topics", "occurrence_changes")
+            return [(event, event.next_occurrence(self.now)) for event in page]
+        keys = [
+            ((start, pk), pk)
+            for start, pk in self.later.values_list("first_start_utc", "pk")[:stop]
+        ]
+        merged = sorted([(key, event) for key, event, _occ in self.underway] + keys,
+                        key=lambda item: item[0])[window.start or 0 : stop]
+        wanted = [ref for _key, ref in merged if isinstance(ref, int)]
+        found = {event.pk: event for event in self.events.filter(pk__in=wanted)}
+        nexts = {event.pk: occ for _key, event, occ in self.underway}
+        prefetch_related_objects(
+            [*found.values(), *(ref for _key, ref in merged if not isinstance(ref, int))],
+            "topics",
+            "occurrence_changes",
+        )
+        pairs = []
+        for _key, ref in merged:
+            if isinstance(ref, int):
+                event = found.get(ref)
+                if event is not None:
+                    pairs.append((event, event.next_occurrence(self.now)))
+            else:
+                pairs.append((ref, nexts[ref.pk]))
+        return pairs
+
+
 def calendar_context(page, request):
     """Context of the calendar page for ``?view=upcoming|past|month``."""
     now = timezone.now()
@@ -156,13 +221,14 @@ def calendar_context(page, request):
     else:
         if view == "past":
             events = events.filter(last_end_utc__lt=now).order_by("-first_start_utc", "pk")
+            page_obj = paginate(request, events)
+            pairs = [(event, None) for event in page_obj.object_list]
         else:
             events = events.filter(Q(last_end_utc__gte=now) | Q(last_end_utc__isnull=True))
-            events = events.order_by("first_start_utc", "pk")
-        page_obj = paginate(request, events)
+            page_obj = paginate(request, UpcomingEvents(events, now))
+            pairs = page_obj.object_list
         rows = []
-        for event in page_obj.object_list:
-            occ = event.next_occurrence(now) if view == "upcoming" else None
+        for event, occ in pairs:
             start, end = (occ.start, occ.end) if occ else (event.start, event.end)
             rows.append((event, occ, describe(start, end, event.all_day, reader_tz)))
         context["page_obj"] = page_obj
@@ -170,7 +236,7 @@ def calendar_context(page, request):
     query = flt.query()
     feed_url = page.url + "feed/" + (f"?{query}" if query else "")
     context["feed_url"] = feed_url
-    context["webcal_url"] = webcal(request.build_absolute_uri(feed_url))
+    context["webcal_url"] = webcal(absolute_url(request, feed_url))
     context["site_feed_url"] = site_feed_url(page.locale)
     context["topics"] = Topic.objects.for_locale(page.locale)
     context["event_types"] = EventType.choices
@@ -192,6 +258,15 @@ def site_feed_url(locale):
 
 def _zone_choices():
     return [zone for zone, _label in time_zone_choices()]
+
+
+def absolute_url(request, path):
+    """``path`` on the Wagtail ``Site`` that serves ``request`` (its hostname and port), the
+    one source of absolute URLs: never the host a request happened to name."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return request.build_absolute_uri(path)
+    return site.root_url + path
 
 
 def webcal(url):
@@ -249,19 +324,24 @@ def event_context(page, request):
         occ = next(iter(page.occurrences(limit=1)), None) or Occurrence(
             page.start, page.end, page.start
         )
-    url = page.get_full_url(request) or request.build_absolute_uri()
+    url = page.get_full_url(request) or absolute_url(request, request.path)
     ics_url = page.url + "ical/"
-    attendance = None
+    attendance = position = None
     if request.user.is_authenticated:
         attendance = EventAttendance.objects.filter(user=request.user, page=page).first()
+        if attendance is not None and attendance.kind == EventAttendance.Kind.WAITING:
+            from .attendance import wait_list_position
+
+            position = wait_list_position(attendance)
     return {
         "when": describe(occ.start, occ.end, page.all_day, reader_tz),
         "upcoming": [(o, describe(o.start, o.end, page.all_day, reader_tz)) for o in upcoming],
         "reader_tz": reader_tz,
         "ics_url": ics_url,
-        "webcal_url": webcal(request.build_absolute_uri(ics_url)),
+        "webcal_url": webcal(absolute_url(request, ics_url)),
         "google_url": google_url(page, occ, url),
         "outlook_url": outlook_url(page, occ, url),
         "attendance": attendance,
+        "wait_list_position": position,
         "time_zones": _zone_choices(),
     }

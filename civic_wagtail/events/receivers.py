@@ -7,8 +7,10 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from civic_wagtail.accounts import account_closed
+
 from . import stamps
-from .models import EventAttendance, EventFeedEntry, EventPage
+from .models import CalendarToken, EventAttendance, EventFeedEntry, EventPage
 from .publishing import purge, render_entry
 
 
@@ -69,6 +71,18 @@ def on_slug_changed(sender, instance, **kwargs):
 def _restriction_changed(sender, instance, **kwargs):
     """Making a page private (or public again) adds or removes its events from feeds."""
     _bump_entries(EventFeedEntry.objects.filter(page__path__startswith=instance.page.path))
+
+
+@receiver(account_closed, dispatch_uid="civic_events_account_closed")
+def on_account_closed(sender, user, **kwargs):
+    """A deactivated account's personal feed answers 404, as a deleted one's: the token goes
+    (reactivating the account issues a new URL), and its places free up for the wait list."""
+    from . import attendance
+
+    CalendarToken.objects.filter(user=user).delete()
+    places = EventAttendance.objects.filter(user=user, kind=EventAttendance.Kind.REGISTERED)
+    for row in places.select_related("page"):
+        attendance.change(user, row.page, "forget")
 
 
 def _attendance_changed(sender, instance, **kwargs):

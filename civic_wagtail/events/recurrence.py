@@ -149,3 +149,24 @@ def expand(start_local, end_local, tz_name, rule=None, changes=(), window=None, 
         result.append(occ)
     result.sort(key=lambda o: o.start)
     return result
+
+
+def out_of_step(rule, start_local):
+    """``None`` when ``rule`` produces ``start_local`` as its first date, otherwise the
+    nearest dates before and after it that the pattern does produce (``(previous, next)``).
+
+    RFC 5545 leaves a DTSTART that its RRULE does not produce undefined: Google and Apple
+    show it, ``dateutil`` (and so this site's calendar) skips it, calcurse refuses the event.
+    Any date the pattern's days match is a valid first date, whatever the interval, so the
+    search uses the pattern with an interval of one and no end.
+    """
+    if rule is None or not rule.frequency:
+        return None
+    pattern = Rule(rule.frequency, 1, rule.weekdays, rule.positions)
+    following = pattern.dateutil_rule(start_local)
+    first = next(iter(following), None)
+    if first is None or first == start_local:
+        return None
+    earlier = pattern.dateutil_rule(start_local - timedelta(days=70))
+    previous = earlier.before(start_local)
+    return (previous.date() if previous else None, first.date())

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from civic_wagtail import ratelimit
 
+from . import attendance
 from .feeds import MemberFeed, SiteFeed, TopicFeed
 from .models import CalendarToken, EventAttendance, EventPage
 
@@ -43,16 +44,19 @@ def attend(request, page_id):
     if refusal:
         return refusal
     action = request.POST.get("action", "")
-    if action == "forget":
-        EventAttendance.objects.filter(user=request.user, page=page).delete()
+    if action not in ("forget", *EventAttendance.Kind.values) or action == "waiting":
+        return HttpResponseBadRequest("Unknown action: use registered, following or forget.")
+    result = attendance.change(request.user, page, action)
+    if result is None:
         messages.success(request, _("The event is no longer in your calendar feed."))
-    elif action in EventAttendance.Kind.values:
-        EventAttendance.objects.update_or_create(
-            user=request.user, page=page, defaults={"kind": action}
+    elif result.kind == EventAttendance.Kind.WAITING:
+        messages.warning(
+            request,
+            _("The event is full: you are number %(n)s on the wait list. You get a place "
+              "when someone withdraws.") % {"n": attendance.wait_list_position(result)},
         )
-        messages.success(request, _("The event is in your personal calendar feed."))
     else:
-        return HttpResponseBadRequest("Unknown action: use register, following or forget.")
+        messages.success(request, _("The event is in your personal calendar feed."))
     return _back(request, page.url)
 
 

@@ -16,13 +16,11 @@ def personal_calendar_panel(request, profile):
     """The member's personal feed link, its reset button and what it contains."""
     if request is None or request.user != profile.user:
         return None
-    from .listing import webcal
+    from .listing import absolute_url, webcal
     from .models import CalendarToken, EventAttendance
 
     token = CalendarToken.for_user(request.user)
-    url = request.build_absolute_uri(
-        reverse("civic_wagtail_events:member_feed", args=[token.token])
-    )
+    url = absolute_url(request, reverse("civic_wagtail_events:member_feed", args=[token.token]))
     attendance = EventAttendance.objects.filter(user=request.user).select_related("page")
     return render_to_string(
         "civic_wagtail/events/profile_panel.html",

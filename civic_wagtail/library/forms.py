@@ -1,25 +1,27 @@
 """The public form through which a verified member contributes a case study."""
 
 from django import forms
-from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from civic_wagtail.mail import one_line
+from civic_wagtail.markup import render_markdown
 from civic_wagtail.models import Region, Topic
 
 from .filters import indicator_choices
 from .models import BestPracticePage, Indicator
 
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
+#: Said under each long text: it is rendered like a comment.
+MARKDOWN_HELP = _(
+    "You can use Markdown: **bold**, *italic*, lists (- item) and [links](https://…)."
+)
 NUMBER = forms.TextInput(attrs={"inputmode": "decimal"})
 
 
 def text_to_rich_text(text):
-    """Plain text from the form as rich-text paragraphs (escaped, blank lines split them)."""
-    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
-    return "".join(
-        "<p>{}</p>".format(escape(part).replace("\n", "<br/>")) for part in paragraphs if part
-    )
+    """A long text a member wrote in the site's form (Markdown, like their comments) as the
+    rich text stored on the page: the core pipeline's sanitised HTML (raw HTML is text)."""
+    return str(render_markdown(text)) if (text or "").strip() else ""
 
 
 class OneLineField(forms.CharField):
@@ -47,9 +49,13 @@ class CaseStudySubmissionForm(forms.Form):
     place = OneLineField(
         label=_("Place"), max_length=200, help_text=_("City and country, e.g. Lyon, France.")
     )
-    challenge = forms.CharField(label=_("The challenge"), widget=TEXTAREA)
-    what_was_done = forms.CharField(label=_("What you did"), widget=TEXTAREA)
-    lessons = forms.CharField(label=_("Lessons learned"), widget=TEXTAREA, required=False)
+    challenge = forms.CharField(label=_("The challenge"), widget=TEXTAREA, help_text=MARKDOWN_HELP)
+    what_was_done = forms.CharField(
+        label=_("What you did"), widget=TEXTAREA, help_text=MARKDOWN_HELP
+    )
+    lessons = forms.CharField(
+        label=_("Lessons learned"), widget=TEXTAREA, required=False, help_text=MARKDOWN_HELP
+    )
     topics = forms.MultipleChoiceField(
         label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple
     )

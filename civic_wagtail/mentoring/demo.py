@@ -84,7 +84,7 @@ class MentoringSeeder(Seeder):
         ctx.shared["mentoring_page"] = page
         if mentors:
             ctx.shared.setdefault("summary", []).append(
-                "Mentoring: http://127.0.0.1:8000/mentoring/ (mentors log in as "
+                f"Mentoring: {page.full_url} (mentors log in as "
                 f"{mentors[0].user.email} ... with the demo password; 'member' has an "
                 "active mentorship, 'coordinator' sees every mentorship)"
             )

@@ -2,8 +2,9 @@
 
 A mentor earns ``MENTORING_MATCH_WEIGHTS`` points for each shared topic, each of their skills
 named in the mentee's goals, a shared language, knowing the mentee's level of government, and
-working in the mentee's region. Mentors who are paused, full (by their own choice or because
-every place is taken), not verified, already asked by this mentee or (by
+working in the mentee's region. Mentors who speak none of the languages the mentee gave, are
+paused, full (by their own choice or because every place is taken), not verified, already
+asked by this mentee or (by
 ``MENTORING_EXCLUDE_SAME_ORGANISATION``) from the mentee's own organisation are never listed,
 nor are mentors with no points. Ties break on free places, then years of experience, then the
 oldest profile first, so the same question always gets the same answer.
@@ -121,6 +122,8 @@ def rank(needs, limit=None, weights=None):
     skills_in_goals = _skill_matcher(needs.goals)
     scored = []
     for pk, capacity, occupied, years, skills, region_id in rows:
+        if languages and pk not in shared_languages:
+            continue  # no language the mentee can use: every other match is moot
         skills_hit = skills_in_goals(skills)
         score = (
             weights["topic"] * len(shared_topics.get(pk, ()))

@@ -8,7 +8,14 @@ on the mentor's profile (the contact details). It is removed here.
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from .models import OCCUPYING, MentorProfileUserObjectPermission, Mentorship
+from civic_wagtail.accounts import account_closed
+
+from .models import (
+    OCCUPYING,
+    MentorProfileUserObjectPermission,
+    Mentorship,
+    MentorshipUserObjectPermission,
+)
 from .privacy import CONTACT
 
 
@@ -26,3 +33,12 @@ def revoke_contact_of_deleted_mentorship(sender, instance, **kwargs):
             content_object_id=instance.mentor_id,
             permission__codename=CONTACT,
         ).delete()
+
+
+@receiver(account_closed, dispatch_uid="civic_wagtail_mentoring.account_closed")
+def revoke_closed_account(sender, user, **kwargs):
+    """A deactivated account loses every object permission it held, as a deleted one does
+    (its rows go with the user there): the mentorships' private parts and mentor contacts.
+    Reactivating the account does not bring them back."""
+    MentorshipUserObjectPermission.objects.filter(user=user).delete()
+    MentorProfileUserObjectPermission.objects.filter(user=user).delete()

@@ -24,6 +24,19 @@ TASK_NAME = "Peer review: 2 of the Reviewers group"
 SCENARIOS = ["published", "in_review", "changes_requested", "overdue"]
 
 
+#: The workflow Wagtail's first migration attaches to the root page, governing every page.
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+
+def assign_workflows(library, workflow):
+    """The demo's workflows, chosen section by section: peer review on the library, none
+    elsewhere (editors publish events, forums and mentoring pages directly). Wagtail's
+    default "Moderators approval" on the root page would otherwise govern every section the
+    demo did not choose, silently."""
+    WorkflowPage.objects.update_or_create(page=library, defaults={"workflow": workflow})
+    WorkflowPage.objects.filter(page__depth=1, workflow__name=WAGTAIL_DEFAULT_WORKFLOW).delete()
+
+
 class ReviewSeeder(Seeder):
     order = 60
     name = "peer review"
@@ -36,7 +49,7 @@ class ReviewSeeder(Seeder):
         if library is None:
             ctx.log("  No /library/ section: peer-review workflow created but not assigned.")
             return
-        WorkflowPage.objects.get_or_create(page=library, defaults={"workflow": workflow})
+        assign_workflows(library, workflow)
         pages = [page.specific for page in library.get_descendants().order_by("path")]
         if not pages:
             ctx.log("  /library/ has no pages yet: nothing to review.")

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 from django.test import override_settings
 
-from civic_wagtail.discussion.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
+from civic_wagtail.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
 
 from .helpers import post_comment
 

@@ -82,3 +82,43 @@ def test_checks_report_bad_settings():
         ids = {error.id for error in check_events_settings()}
     assert ids == {"civic_wagtail_events.E002", "civic_wagtail_events.E003"}
     assert check_events_settings() == []
+
+
+def test_a_first_date_the_pattern_does_not_produce_is_refused_with_the_nearest_dates():
+    # Monday 9 November 2026 is the second Monday; "first and third Monday" cannot start there.
+    fields = {"start_date": date(2026, 11, 9), "end_date": date(2026, 11, 9),
+              "repeat": "monthly", "repeat_weekdays": ["MO"], "repeat_positions": [1, 3]}
+    message = errors_of(**fields)["start_date"][0]
+    assert "Monday 2 November 2026" in message and "Monday 16 November 2026" in message
+    ok = EventPage(title="T", slug="t", **{**EVENT_DEFAULTS, **fields,
+                                             "start_date": date(2026, 11, 16),
+                                             "end_date": date(2026, 11, 16)})
+    ok.clean()
+
+
+def test_the_admin_form_refuses_a_series_out_of_step(home_page, admin_client):
+    index = make_index(home_page)
+    response = admin_client.post(
+        f"/admin/pages/add/civic_wagtail_events/eventpage/{index.pk}/",
+        {"title": "Call", "slug": "call", "event_type": "webinar", "event_format": "in_person",
+         "status": "CONFIRMED", "start_date": "2026-11-09", "start_time": "15:00",
+         "end_date": "2026-11-09", "end_time": "16:00", "time_zone": "Europe/London",
+         "repeat": "weekly", "repeat_interval": "2", "repeat_weekdays": ["TU"],
+         "occurrence_changes-TOTAL_FORMS": "0", "occurrence_changes-INITIAL_FORMS": "0",
+         "occurrence_changes-MIN_NUM_FORMS": "0", "occurrence_changes-MAX_NUM_FORMS": "1000"},
+    )
+    assert response.status_code == 200
+    assert not EventPage.objects.filter(slug="call").exists()
+    assert "Tuesday 10 November 2026" in response.content.decode()
+
+
+def test_check_finds_series_out_of_step(home_page):
+    from civic_wagtail.events.checks import check_series_in_step
+
+    index = make_index(home_page)
+    make_event(index, slug="fine", repeat="weekly", repeat_weekdays=["TU"])  # 5 March 2030: Tue
+    assert check_series_in_step() == []
+    EventPage.objects.filter(slug="fine").update(repeat_weekdays=["MO"])
+    (warning,) = check_series_in_step()
+    assert warning.id == "civic_wagtail_events.W001"
+    assert "fine" in warning.msg or "Permit clinic" in warning.msg

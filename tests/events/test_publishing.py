@@ -121,3 +121,17 @@ def test_stored_block_is_rendered_at_publish_not_at_request(index, client):
     page.start_time = time(8)
     page.save_revision()
     assert EventFeedEntry.objects.get(page=page).vevent == entry.vevent
+
+
+def test_an_ancestors_slug_change_rewrites_the_stored_urls_and_purges_the_feeds(
+    index, purged, django_capture_on_commit_callbacks
+):
+    page = make_event(index, slug="clinic")
+    assert "/events/clinic/" in EventFeedEntry.objects.get(page=page).vevent
+    purged.clear()
+    index.slug = "calendar"
+    run(django_capture_on_commit_callbacks, lambda: index.save_revision().publish())
+    vevent = EventFeedEntry.objects.get(page=page).vevent.replace("\r\n ", "")
+    assert "/calendar/clinic/" in vevent and "/events/clinic/" not in vevent
+    assert any(url.endswith("/calendar/feed/") for url in purged), purged
+    assert any(url.endswith("/calendar/all.ics") for url in purged), purged

@@ -128,3 +128,22 @@ def test_changed_dates_do_not_apply_to_a_one_off_event():
     changes = {date(2030, 3, 5): ("exclude", None, None)}
     (only,) = expand(start, start.replace(hour=11), "Europe/Paris", None, changes)
     assert only.start == datetime(2030, 3, 5, 10, tzinfo=PARIS)
+
+
+# --- a first date the rule does not produce (RFC 5545: undefined) -------------------------
+
+
+def test_first_date_out_of_step_is_found_with_the_nearest_valid_dates():
+    from civic_wagtail.events.recurrence import out_of_step
+
+    monthly = Rule("monthly", weekdays=("MO",), positions=(1, 3))
+    # Monday 9 November 2026 is the second Monday: the first and third are the 2nd and 16th.
+    nearest = (date(2026, 11, 2), date(2026, 11, 16))
+    assert out_of_step(monthly, datetime(2026, 11, 9, 15)) == nearest
+    assert out_of_step(monthly, datetime(2026, 11, 16, 15)) is None
+    biweekly = Rule("weekly", interval=2, weekdays=("TU",))
+    nearest = (date(2026, 11, 3), date(2026, 11, 10))
+    assert out_of_step(biweekly, datetime(2026, 11, 9, 15)) == nearest
+    assert out_of_step(biweekly, datetime(2026, 11, 10, 15)) is None
+    assert out_of_step(Rule("daily", interval=3), datetime(2026, 11, 9, 15)) is None
+    assert out_of_step(Rule("weekly"), datetime(2026, 11, 9, 15)) is None

@@ -76,7 +76,7 @@ def test_verified_member_submits_an_adapted_case_study(
     assert page.adapted_from_id == tracker.pk
     assert list(page.practices.all()) == [tracker]
     assert list(page.topics.all()) == [topic] and list(page.regions.all()) == [region]
-    assert page.challenge == "<p>Backlogs.</p><p>Angry residents.</p>"
+    assert page.challenge.replace("\n", "") == "<p>Backlogs.</p><p>Angry residents.</p>"
     assert "<script>" not in page.what_was_done
     row = page.outcomes.get()
     assert (row.indicator, row.actual, row.baseline) == (days, 12, 30)
@@ -92,6 +92,22 @@ def test_verified_member_submits_an_adapted_case_study(
     profile = client.get("/members/profile/").content.decode()
     assert "Permit tracker in Nantes" in profile
     assert "In review" in profile
+
+
+def test_markdown_in_the_long_texts_renders_like_a_comment(client, library, verified_member):
+    """What members type in every long text is Markdown, rendered by the comments' pipeline."""
+    client.force_login(verified_member)
+    typed = "Know **why** it worked:\n\n- fewer forms\n- [the guide](https://example.org/g)"
+    client.post(library.url + "submit/", valid_data(
+        challenge="*Backlogs* <img src=x onerror=alert(1)>", what_was_done=typed, lessons=typed))
+    page = CaseStudyPage.objects.get()
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "**why**" not in html and html.count("<strong>why</strong>") == 2
+    assert html.count("<li>fewer forms</li>") == 2
+    assert '<a href="https://example.org/g" rel="nofollow ugc noopener noreferrer">' in html
+    assert "<em>Backlogs</em>" in html and "<img" not in html
+    assert "&lt;img src=x" in html
 
 
 def test_submission_without_a_workflow_stays_a_draft(client, library, verified_member):

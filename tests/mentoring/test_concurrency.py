@@ -1,39 +1,26 @@
 """Two accepts at the same moment for a mentor's last place: exactly one succeeds."""
 
-import threading
 import time
 
 import pytest
-from django.db import connection
 
 from civic_wagtail.mentoring import lifecycle, privacy
 from civic_wagtail.mentoring.models import Mentorship
 from tests.factories import member
-from tests.utils import postgres_only
+from tests.utils import postgres_only, run_together
 
 from .helpers import make_mentor
 
 
 def _accept_in_parallel(mentorships, user):
-    barrier = threading.Barrier(len(mentorships))
-    results = []
-
-    def worker(mentorship):
+    def accept(mentorship):
         try:
-            barrier.wait(timeout=10)
             lifecycle.accept(mentorship, user)
-            results.append("accepted")
         except lifecycle.TransitionError as error:
-            results.append(error.message)
-        finally:
-            connection.close()
+            return error.message
+        return "accepted"
 
-    threads = [threading.Thread(target=worker, args=(m,)) for m in mentorships]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
+    return run_together(accept, mentorships, timeout=30)
 
 
 @postgres_only

@@ -99,8 +99,7 @@ def test_ranking_and_reasons_are_the_hand_computed_ones(world, terms, mentee):
     assert [(m.mentor.user.username, m.score) for m in matches] == [
         ("bob", 10),  # permits 3 + procurement 2 + Spanish 2 + municipal 2 + Canada 1
         ("alice", 10),  # permits 3 + digital 3 + Spanish 2 + municipal 2; fewer years than bob
-        ("carol", 4),  # digital 3 + Canada 1
-        ("dan", 4),  # same as carol in every way: the older profile comes first
+        # carol and dan (digital 3 + Canada 1) speak only English: not for a Spanish speaker
     ]
     by_name = {m.mentor.user.username: m.explanation for m in matches}
     assert by_name["alice"] == (
@@ -112,7 +111,23 @@ def test_ranking_and_reasons_are_the_hand_computed_ones(world, terms, mentee):
         "shares Permits; has the skills you mention: procurement; speaks Spanish; "
         "works at municipal level; based in Canada; 1 of 1 place free"
     )
-    assert by_name["carol"] == "shares Digital services; based in Canada; 2 of 2 places free"
+    either = rank(_needs(terms, mentee, languages=[]))  # no language asked: all may fit
+    assert [(m.mentor.user.username, m.score) for m in either][2:] == [("carol", 4), ("dan", 4)]
+    explained = {m.mentor.user.username: m.explanation for m in either}
+    assert explained["carol"] == "shares Digital services; based in Canada; 2 of 2 places free"
+
+
+def test_a_mentor_without_a_language_the_mentee_can_use_is_not_suggested(terms, mentee):
+    """The French-only mentor with every other match is not offered to an English speaker."""
+    t = terms
+    make_mentor("amelie", [t["permits"], t["digital"]], ["fr"], [t["municipal"]], t["canada"],
+                skills="procurement", years=30)
+    make_mentor("ed", [t["waste"]], ["en"])
+    needs = _needs(terms, mentee, languages=["en"], topic_ids=[t["permits"].pk, t["waste"].pk])
+    assert [m.mentor.user.username for m in rank(needs)] == ["ed"]
+    both = _needs(terms, mentee, languages=["en", "fr"], topic_ids=[t["permits"].pk])
+    amelie = rank(both)[0]
+    assert amelie.mentor.user.username == "amelie" and "speaks French" in amelie.explanation
 
 
 def test_excluded_mentors_are_never_listed(world, terms, mentee):
@@ -139,7 +154,7 @@ def test_weights_are_settings(world, terms, mentee):
             "topic": 1, "skill": 0, "language": 0, "level": 0, "region": 10
         }
     ):
-        matches = rank(_needs(terms, mentee))
+        matches = rank(_needs(terms, mentee, languages=[]))  # no language: nobody left out
     # Canada: bob 1+10, carol 1+10, dan 1+10 -> then alice 2. Ties: free places (carol and
     # dan 2, bob 1), then years (12 = 12), then the older profile.
     assert [(m.mentor.user.username, m.score) for m in matches] == [
@@ -179,4 +194,4 @@ def test_query_count_does_not_grow_with_mentors(
     with django_assert_num_queries(8):
         matches = rank(_needs(terms, mentee))
         [m.explanation for m in matches]
-    assert len(matches) == min(10, 4 + extra)
+    assert len(matches) == min(10, 2 + extra)  # carol and dan speak no Spanish

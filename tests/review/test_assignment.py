@@ -153,3 +153,15 @@ def test_ranking_is_one_query_for_any_group_size(
     with django_assert_num_queries(1):
         ranked = list(assignment.rank_candidates(assigning.task, state))
     assert len(ranked) == 3 + extra_reviewers
+
+
+def test_a_deactivated_reviewer_is_replaced_and_loses_access(assigning):
+    rosa, ravi, rhea = assigning.reviewers
+    open_assignment_elsewhere(assigning, rosa)
+    assigning.submit()
+    assert assigned(assigning) == {"ravi", "rhea"}
+    ravi.is_active = False
+    ravi.save()
+    assert assigned(assigning) == {"rosa", "rhea"}
+    assert not ReviewerObjectPermission.objects.filter(user=ravi).exists()
+    assert ReviewerObjectPermission.objects.filter(user=rosa, content_object=assigning.state())

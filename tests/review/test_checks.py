@@ -42,6 +42,7 @@ def test_default_finish_action_is_warned_about():
     assert "civic_wagtail_review.W001" in ids()
 
 
+@override_settings(CIVIC_WAGTAIL_REVIEW_RESET_ON_EDIT=None)
 def test_reset_on_edit_follows_wagtail_unless_set():
     with override_settings(WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT=False):
         assert reset_on_edit() is False
@@ -49,3 +50,16 @@ def test_reset_on_edit_follows_wagtail_unless_set():
             assert reset_on_edit() is True
     with override_settings(WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT=True):
         assert reset_on_edit() is True
+
+
+def test_the_guide_and_the_demo_ask_only_for_the_scoped_reset():
+    """Re-approval after an edit is asked of peer reviews only, never of every workflow."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    guide = (Path(__file__).parents[2] / "docs/tutorial/installation.md").read_text()
+    assert "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT =" not in guide
+    assert "CIVIC_WAGTAIL_REVIEW_RESET_ON_EDIT = True" in guide
+    assert not getattr(settings, "WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT", False)
+    assert reset_on_edit() is True

@@ -86,3 +86,37 @@ def test_review_emails_arrive_verbatim_in_plain_text(site, django_capture_on_com
         text = message.subject + message.body
         assert not any(e in text for e in ("&amp;", "&#x27;", "&quot;", "&lt;", "&#39;"))
     assert_email_links_resolve(mail.outbox)
+
+
+def test_wagtail_sends_no_workflow_email_beside_the_peer_reviews(
+    site, django_capture_on_commit_callbacks
+):
+    """Peer review mails reviewers and authors itself: Wagtail's "submitted for moderation"
+    and "has been approved" emails for the same steps would be duplicates."""
+    with django_capture_on_commit_callbacks(execute=True):
+        site.submit()
+    assert not [m for m in mail.outbox if "submitted for moderation" in m.subject]
+    first, second, _third = site.reviewers
+    site.approve(first)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        site.approve(second)
+    subjects = [m.subject for m in to(site.author.email)]
+    assert [s for s in subjects if s.startswith("Peer review complete")]
+    assert not [s for s in subjects if "has been approved" in s], subjects
+
+
+def test_other_workflows_keep_wagtails_emails(home_page, django_capture_on_commit_callbacks):
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    from tests.factories import member
+
+    author = member(username="wanda")
+    task = GroupApprovalTask.objects.create(name="Legal check")
+    workflow = Workflow.objects.create(name="Legal")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    home_page.save_revision(user=author)
+    state = workflow.start(home_page, author)
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.approve(user=member(username="lex", is_superuser=True))
+    assert [m for m in to(author.email) if "has been approved" in m.subject]

@@ -208,7 +208,9 @@ def test_edit_during_review_resets_approvals(submitted):
     assert ReviewRecord.objects.get().reviewer_count == 2
 
 
-@override_settings(WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT=False)
+@override_settings(
+    WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT=False, CIVIC_WAGTAIL_REVIEW_RESET_ON_EDIT=False
+)
 def test_edit_keeps_approvals_when_reapproval_is_off(submitted):
     first, second, _third = submitted.reviewers
     submitted.approve(first)

@@ -4,7 +4,7 @@ from django import template
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
 
-from ..markup import render_markdown
+from civic_wagtail.markup import render_markdown
 
 register = template.Library()
 

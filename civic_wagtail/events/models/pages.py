@@ -7,6 +7,7 @@ from functools import cache
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -349,8 +350,27 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
             monthly = self.repeat == Repeat.MONTHLY
             if monthly and self.repeat_positions and not self.repeat_weekdays:
                 errors["repeat_weekdays"] = _("Tick the weekday, e.g. Monday for “first Monday”.")
+            if not errors and self.start_date and (self.all_day or self.start_time):
+                message = self.out_of_step_message()
+                if message:
+                    errors["start_date"] = message
         if errors:
             raise ValidationError(errors)
+
+    def out_of_step_message(self):
+        """Why the first date does not fit the repeat pattern, or ``None`` when it does.
+
+        Calendar clients disagree about a series whose first date its rule does not produce
+        (RFC 5545 leaves it undefined), so such a series is never published.
+        """
+        nearest = recurrence.out_of_step(self.rule, self.local_start)
+        if nearest is None:
+            return None
+        dates = [date_format(day, "l j F Y") for day in nearest if day is not None]
+        return _(
+            "The first date must be one of the dates the series repeats on. Start on "
+            "%(dates)s, or change the repeat pattern."
+        ) % {"dates": _(" or ").join(dates)}
 
     def save(self, *args, **kwargs):
         self.update_span()

@@ -66,6 +66,8 @@ class EventAttendance(models.Model):
 
     class Kind(models.TextChoices):
         REGISTERED = "registered", _("Registered")
+        #: Asked for a place when the event was full: promoted in turn when one frees up.
+        WAITING = "waiting", _("On the wait list")
         FOLLOWING = "following", _("Following")
 
     user = models.ForeignKey(
@@ -75,7 +77,8 @@ class EventAttendance(models.Model):
         "civic_wagtail_events.EventPage", on_delete=models.CASCADE, related_name="attendance"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    #: When the member registered or followed, or joined the wait list (their turn on it).
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("event attendance")

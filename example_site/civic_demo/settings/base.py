@@ -215,8 +215,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- review ---
 # Peer reviewers publish by approving, without page publish permission of their own.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "civic_wagtail.review.workflows.publish_workflow_state"
-# Reviewers approve the text they read: an edit during review asks them to approve again.
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Reviewers approve the text they read: an edit during review asks them to approve again
+# (peer reviews only: the site's other workflows keep Wagtail's default).
+CIVIC_WAGTAIL_REVIEW_RESET_ON_EDIT = True
 
 # --- discussion ---
 # civic_wagtail's comment form: length limit, labels; keeps the honeypot and security hash.

@@ -1,4 +1,5 @@
-"""Markdown to safe HTML for comments and thread bodies.
+"""Markdown to safe HTML for everything members write: comments, thread bodies and the long
+texts of case studies they submit (one pipeline, in core, so every app renders alike).
 
 Markdown runs first, then nh3 (ammonia) keeps only an allow-list of tags, attributes and URL
 schemes. Raw HTML typed by a member is treated as text by Markdown, so it can never reach the
