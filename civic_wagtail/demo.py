@@ -1,13 +1,13 @@
 """Demo content of the core app: taxonomy, locales, the Django Site and people in every role."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sites.models import Site as DjangoSite
 from wagtail.models import Collection, Locale, Site
 
 from . import roles
 from .models import GovernmentLevel, OrganisationType, Region, Topic
-from .seeding import Seeder
+from .seeding import DEMO_DJANGO_SITE_NAME, Seeder, may_rewrite_django_site
 
 TOPICS = [
     ("permits", "Permits and licensing", "Building, business and event permits; inspections."),
@@ -112,20 +112,37 @@ class CoreSeeder(Seeder):
         if site is not None:
             ctx.shared["home"] = site.root_page.specific
         ctx.shared["users"] = self.seed_people(ctx)
-        ctx.shared.setdefault("summary", []).extend(
-            [
-                "Log in at http://127.0.0.1:8000/admin/ as admin / civic-demo",
-                "Other demo accounts (same password): "
-                + ", ".join(username for username, *_ in PEOPLE if username != "admin"),
-            ]
-        )
+        ctx.shared.setdefault("summary", []).extend(self.logins(ctx))
+
+    def logins(self, ctx):
+        """Only the accounts whose password is the demo password: those seed_demo created."""
+        usable = ctx.shared["demo_logins"]
+        if not usable:
+            return ["No demo logins: every demo account existed with its own password."]
+        admin = next((email for username, email in usable if username == "admin"), None)
+        lines = []
+        if admin:
+            lines.append(f"Log in at http://127.0.0.1:8000/admin/ as {admin} / {DEMO_PASSWORD}")
+        others = [email for username, email in usable if username != "admin"]
+        if others:
+            lines.append(f"Other demo accounts (password {DEMO_PASSWORD}): " + ", ".join(others))
+        return lines
 
     def sync_django_site(self):
         # comments-xtd builds links from django.contrib.sites: keep it equal to Wagtail's site.
+        # Never rewrite a site's own record: only the demo's, or migrate's untouched default.
+        if not apps.is_installed("django.contrib.sites"):
+            return
+        from django.contrib.sites.models import Site as DjangoSite
+
         domain = "127.0.0.1:8000"
-        DjangoSite.objects.update_or_create(
-            pk=getattr(settings, "SITE_ID", 1), defaults={"domain": domain, "name": "Civic demo"}
-        )
+        site = DjangoSite.objects.filter(pk=getattr(settings, "SITE_ID", 1)).first()
+        if site is None:
+            site = DjangoSite(pk=getattr(settings, "SITE_ID", 1))
+        elif not may_rewrite_django_site(site):
+            return
+        site.domain, site.name = domain, DEMO_DJANGO_SITE_NAME
+        site.save()
 
     def seed_people(self, ctx):
         from allauth.account.models import EmailAddress
@@ -135,13 +152,24 @@ class CoreSeeder(Seeder):
 
         User = get_user_model()
         by_role = {role: [] for role in roles.civic_settings.ROLE_GROUPS}
+        ctx.shared["demo_logins"] = logins = []
         for username, display_name, email, role_names, superuser in PEOPLE:
-            user = User.objects.filter(username=username).first()
+            # Found by its demo address: an account of the site's own that happens to be
+            # called "admin" is never touched (nor given the demo's address or password).
+            user = User.objects.filter(email__iexact=email).first()
             if user is None:
-                user = User(username=username, email=email, is_superuser=superuser)
+                taken = User.objects.filter(username=username).exists()
+                user = User(
+                    username=f"{username}-demo" if taken else username,
+                    email=email,
+                    is_superuser=superuser,
+                )
                 user.is_staff = superuser
                 user.set_password(DEMO_PASSWORD)
                 user.save()
+                logins.append((username, email))
+            elif user.check_password(DEMO_PASSWORD):
+                logins.append((username, email))
             EmailAddress.objects.get_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
