@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Collection, Locale, Site
 
 from . import roles
+from .features import role_in_use
 from .models import GovernmentLevel, OrganisationType, Region, Topic
 from .seeding import DEMO_DJANGO_SITE_NAME, Seeder, may_rewrite_django_site
 
@@ -180,7 +181,9 @@ class CoreSeeder(Seeder):
             verify_by_email(user, email)
             profile.topics.set(ctx.rng.sample(ctx.shared["topics"], 2))
             for role in role_names:
-                if role != roles.MEMBERS:  # the Members group follows verification
+                # The Members group follows verification; a feature's own role (reviewers,
+                # mentoring coordinators) only exists while that feature is installed.
+                if role != roles.MEMBERS and role_in_use(role):
                     user.groups.add(roles.get_group(role))
                 by_role[role].append(user)
         return by_role

@@ -22,6 +22,9 @@ class Feature:
     apps: tuple = ()
     #: Python modules it imports that only its extra installs.
     modules: tuple = ()
+    #: Roles (``CIVIC_WAGTAIL_ROLE_GROUPS`` keys) that exist only for this feature: their
+    #: groups are created while it is installed and removed with it.
+    roles: tuple = ()
 
     @property
     def pip(self):
@@ -40,6 +43,7 @@ FEATURES = [
         "review",
         apps=("guardian",),
         modules=("guardian", "dateutil"),
+        roles=("reviewers",),
     ),
     Feature(
         "civic_wagtail.discussion",
@@ -60,6 +64,7 @@ FEATURES = [
         "mentoring",
         apps=("guardian",),
         modules=("guardian", "dateutil"),
+        roles=("mentoring_coordinators",),
     ),
 ]
 BY_NAME = {feature.name: feature for feature in FEATURES}
@@ -69,3 +74,11 @@ BY_LABEL = {feature.label: feature for feature in FEATURES}
 def feature(name_or_label):
     """The :class:`Feature` of an app name or label (``None`` for the core and members)."""
     return BY_NAME.get(name_or_label) or BY_LABEL.get(name_or_label)
+
+
+def role_in_use(role):
+    """Whether ``role``'s group should exist: a core role, or one of an installed feature."""
+    from django.apps import apps
+
+    owner = next((feature for feature in FEATURES if role in feature.roles), None)
+    return owner is None or apps.is_installed(owner.name)
