@@ -22,6 +22,7 @@ through the project's own base template. Exits non-zero on any failure.
 """
 
 import argparse
+import os
 import re
 import shlex
 import shutil
@@ -157,7 +158,7 @@ if client.get("/mentoring/").status_code != 404:
 admin = get_user_model().objects.get(email="admin@example.gov")
 client.force_login(admin)
 with override_settings(CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN=False):
-    for url in ["/admin/", "/admin/pages/", "/admin/reports/"]:
+    for url in ["/admin/", "/admin/pages/", f"/admin/pages/{root.pk}/", "/admin/groups/"]:
         status = client.get(url).status_code
         if status != 200:
             failures.append(f"{url} answered {status} after removing mentoring")
@@ -211,7 +212,7 @@ def main():
     parser.add_argument("profile", nargs="?", default="full", choices=sorted(PROFILES))
     parser.add_argument("--python", default=sys.executable)
     options = parser.parse_args()
-    python = options.python
+    python = os.path.abspath(options.python)  # not resolved: a virtualenv's python is a link
     features = PROFILES[options.profile]
     guide = GUIDE.read_text(encoding="utf-8")
     if not APPLY.search(guide):

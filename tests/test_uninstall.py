@@ -77,17 +77,19 @@ def test_a_role_group_holding_other_permissions_is_kept(db):
 
 
 def test_review_tasks_are_deleted_with_their_workflow_links(db):
-    from wagtail.models import Workflow
+    from wagtail.models import Workflow, WorkflowTask
 
-    task = PeerReviewTask.objects.create(name="Peer review")
+    task = PeerReviewTask.objects.create(
+        name="Peer review", reviewer_group=Group.objects.get(name="Reviewers")
+    )
     workflow = Workflow.objects.create(name="Library review")
-    workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     result = uninstall.plan(BY_NAME["civic_wagtail.review"])
     assert result.tasks == ["Peer review"]
     assert "Reviewers" in result.groups
     uninstall.remove(result)
     assert not PeerReviewTask.objects.exists()
-    assert not workflow.workflow_tasks.exists()
+    assert not WorkflowTask.objects.filter(workflow=workflow).exists()
 
 
 def test_an_unknown_or_core_app_is_refused(db):
