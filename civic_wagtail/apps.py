@@ -9,7 +9,8 @@ class FeatureConfig(AppConfig):
     Problems are reported by system checks (``manage.py check``). A missing app that the
     feature's models or signal receivers import is the one case Django cannot get past: model
     loading would crash with a RuntimeError that names neither the setting nor the fix. Then,
-    and only then, loading stops with the system check's own error (id, message and hint).
+    and only then, loading stops with the system check's own error (id, message and hint). So
+    does a library of the feature's pip extra (``civic_wagtail.features``) that is not installed.
     """
 
     default_auto_field = "django.db.models.BigAutoField"
@@ -18,9 +19,13 @@ class FeatureConfig(AppConfig):
     civic_wagtail_requires = ()
 
     def import_models(self):
-        from .checks import missing_app_errors
+        from .checks import missing_app_errors, missing_module_errors
+        from .features import feature
 
-        errors = missing_app_errors(self.civic_wagtail_requires)
+        extra = feature(self.name)
+        errors = missing_module_errors(extra) + missing_app_errors(
+            self.civic_wagtail_requires, extra
+        )
         if errors:
             raise ImproperlyConfigured(
                 f"{self.name} cannot load: "

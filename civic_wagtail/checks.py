@@ -5,19 +5,26 @@ replaces a runtime traceback with a one-line change. IDs are stable (documented 
 docs/reference/checks.md).
 """
 
+from importlib.util import find_spec
+
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+
+from .features import FEATURES
 
 GUARDIAN_BACKEND = "guardian.backends.ObjectPermissionBackend"
 ALLAUTH_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 ALLAUTH_MIDDLEWARE = "allauth.account.middleware.AccountMiddleware"
 
 
-def _app_missing(name, check_id, why):
+def _app_missing(name, check_id, why, feature=None):
+    hint = f"Add '{name}' to INSTALLED_APPS."
+    if feature is not None:
+        hint += f" {feature.name} needs it ({feature.pip} installs it)."
     return Error(
         f"'{name}' is not in INSTALLED_APPS; civic_wagtail needs it {why}.",
-        hint=f"Add '{name}' to INSTALLED_APPS.",
+        hint=hint,
         id=check_id,
     )
 
@@ -35,32 +42,62 @@ COMMENT_APPS = [
 ]
 
 
+def _installed_features():
+    return [feature for feature in FEATURES if apps.is_installed(feature.name)]
+
+
+def _feature_needing(app_name):
+    """The first installed feature app that needs ``app_name`` (guardian, comments-xtd...)."""
+    return next((f for f in _installed_features() if app_name in f.apps), None)
+
+
 def _uses_comments():
     return apps.is_installed("django_comments_xtd") or apps.is_installed(
         "civic_wagtail.discussion"
     )
 
 
-def missing_app_errors(names):
+def _uses_guardian():
+    return _feature_needing("guardian") is not None
+
+
+def missing_app_errors(names, feature=None):
     """The errors of :func:`check_required_apps` for those of ``names`` not installed.
 
     Feature apps whose models or receivers import one of these apps raise them while loading
     (see :class:`civic_wagtail.apps.FeatureConfig`), since Django cannot get as far as running
-    the checks; everywhere else they are reported by the checks below.
+    the checks; everywhere else they are reported by the checks below. ``feature`` (a
+    :class:`civic_wagtail.features.Feature`) is the app that needs them: the hint names its
+    pip extra.
     """
     why = {name: why for name, _id, why in REQUIRED_APPS}
     why.update({name: "for discussion (comments-xtd)" for name, _id in COMMENT_APPS})
     ids = {name: check_id for name, check_id, *_ in [*REQUIRED_APPS, *COMMENT_APPS]}
     return [
-        _app_missing(name, ids[name], why[name])
+        _app_missing(name, ids[name], why[name], feature or _feature_needing(name))
         for name in names
         if name in ids and not apps.is_installed(name)
     ]
 
 
+def missing_module_errors(feature):
+    """An error per Python module of ``feature``'s pip extra that cannot be imported."""
+    if feature is None:
+        return []
+    return [
+        Error(
+            f"{feature.name} imports '{module}', which is not installed.",
+            hint=f"{feature.pip}, or remove '{feature.name}' from INSTALLED_APPS.",
+            id="civic_wagtail.E008",
+        )
+        for module in feature.modules
+        if find_spec(module) is None
+    ]
+
+
 @register(Tags.compatibility)
 def check_required_apps(app_configs=None, **kwargs):
-    names = [name for name, *_ in REQUIRED_APPS]
+    names = [name for name, *_ in REQUIRED_APPS if name != "guardian" or _uses_guardian()]
     if _uses_comments():
         names += [name for name, _id in COMMENT_APPS]
     return missing_app_errors(names)
@@ -70,15 +107,12 @@ def check_required_apps(app_configs=None, **kwargs):
 def check_settings(app_configs=None, **kwargs):
     errors = []
     backends = list(getattr(settings, "AUTHENTICATION_BACKENDS", []))
-    if GUARDIAN_BACKEND not in backends:
+    if _uses_guardian() and GUARDIAN_BACKEND not in backends:
         errors.append(
             Error(
                 f"AUTHENTICATION_BACKENDS does not contain '{GUARDIAN_BACKEND}'; object "
                 "permissions (private mentorship details, review assignments) would be ignored.",
-                hint=(
-                    "Set AUTHENTICATION_BACKENDS = ['django.contrib.auth.backends.ModelBackend', "
-                    f"'{ALLAUTH_BACKEND}', '{GUARDIAN_BACKEND}']."
-                ),
+                hint=f"AUTHENTICATION_BACKENDS += ['{GUARDIAN_BACKEND}'].",
                 id="civic_wagtail.E010",
             )
         )
@@ -206,3 +240,102 @@ def check_admin_base_url(app_configs=None, **kwargs):
             id="civic_wagtail.W003",
         )
     ]
+
+
+@register(Tags.sites, deploy=True)
+def check_sites_domain(app_configs=None, **kwargs):
+    """django.contrib.sites still at its migration default: emails would say "[example.com]".
+
+    allauth's verification emails and comments-xtd's links take the domain of the
+    ``SITE_ID`` record. A deploy check (``check --deploy``): it reads the database.
+    """
+    if not apps.is_installed("django.contrib.sites"):
+        return []
+    from django.contrib.sites.models import Site as DjangoSite
+    from django.db import DatabaseError
+
+    site_id = getattr(settings, "SITE_ID", None)
+    try:
+        domain = DjangoSite.objects.filter(pk=site_id).values_list("domain", flat=True).first()
+    except DatabaseError:
+        return []  # no database yet (before migrate): nothing to say
+    if domain != DEFAULT_SITES_DOMAIN:
+        return []
+    return [
+        Warning(
+            f"The django.contrib.sites record {site_id} (SITE_ID) still has the domain "
+            f"'{DEFAULT_SITES_DOMAIN}': verification emails are sent as "
+            f"'[{DEFAULT_SITES_DOMAIN}] Please Confirm Your Email Address' and comment links "
+            f"point to {DEFAULT_SITES_DOMAIN}.",
+            hint=(
+                "Set its domain and name to your site's (Django admin > Sites, or python "
+                "manage.py shell -c \"from django.contrib.sites.models import Site; "
+                "Site.objects.filter(pk=1).update(domain='www.agency.gov', name='Agency')\")."
+            ),
+            id="civic_wagtail.W005",
+        )
+    ]
+
+
+#: The domain a fresh ``migrate`` gives the first django.contrib.sites record.
+DEFAULT_SITES_DOMAIN = "example.com"
+
+
+def _strings(value, depth=0):
+    """Every string inside a setting's value (lists, tuples, sets and dicts, a few levels)."""
+    if isinstance(value, str):
+        yield value
+    elif depth < 4 and isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from _strings(item, depth + 1)
+    elif depth < 4 and isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key, depth + 1)
+            yield from _strings(item, depth + 1)
+
+
+def _names_feature(text, feature):
+    return (
+        text == feature.name
+        or text.startswith(feature.name + ".")
+        or text == feature.label
+        or text.startswith(feature.label + ".")
+    )
+
+
+@register(Tags.compatibility)
+def check_settings_of_absent_apps(app_configs=None, **kwargs):
+    """Settings pasted for a feature app the site left out (or removed).
+
+    A ``CIVIC_WAGTAIL_<FEATURE>_*`` setting, or any setting whose value names the app's module
+    or label (``CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES`` listing
+    ``civic_wagtail_library.CaseStudyPage``, ``WAGTAIL_FINISH_WORKFLOW_ACTION`` pointing into
+    ``civic_wagtail.review``): at best dead, at worst an import of an app whose tables are gone.
+    """
+    absent = [feature for feature in FEATURES if not apps.is_installed(feature.name)]
+    if not absent:
+        return []
+    warnings = []
+    for name in sorted(dir(settings)):
+        if not name.isupper() or name == "INSTALLED_APPS":
+            continue
+        value = getattr(settings, name, None)
+        for feature in absent:
+            if name.startswith(feature.setting_prefix):
+                why = f"is a setting of {feature.name}"
+            elif any(_names_feature(text, feature) for text in _strings(value)):
+                why = f"names {feature.name}"
+            else:
+                continue
+            warnings.append(
+                Warning(
+                    f"{name} {why}, which is not in INSTALLED_APPS.",
+                    hint=(
+                        f"Remove {name} (or the entries naming {feature.label}) from your "
+                        f"settings, or install the app ({feature.pip} and add "
+                        f"'{feature.name}' to INSTALLED_APPS)."
+                    ),
+                    id="civic_wagtail.W004",
+                )
+            )
+    return warnings

@@ -3,15 +3,21 @@
 import os
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sites.models import Site as DjangoSite
 from django.core.management.base import CommandError
 from wagtail.models import Collection, Locale, Site
 
 from . import roles
+from .features import role_in_use
 from .models import GovernmentLevel, OrganisationType, Region, Topic
-from .seeding import Seeder
+from .seeding import (
+    DEMO_DJANGO_SITE_NAME,
+    Seeder,
+    may_rewrite_django_site,
+    may_rewrite_wagtail_site,
+)
 
 TOPICS = [
     ("permits", "Permits and licensing", "Building, business and event permits; inspections."),
@@ -115,14 +121,22 @@ class CoreSeeder(Seeder):
         if site is not None:
             ctx.shared["home"] = site.root_page.specific
         ctx.shared["users"] = self.seed_people(ctx)
-        ctx.shared.setdefault("summary", []).extend(
-            [
-                f"Log in at {ctx.options.get('site_url') or DEMO_SITE_URL}/admin/ as "
-                "admin / civic-demo",
-                "Other demo accounts (same password): "
-                + ", ".join(username for username, *_ in PEOPLE if username != "admin"),
-            ]
-        )
+        ctx.shared.setdefault("summary", []).extend(self.logins(ctx))
+
+    def logins(self, ctx):
+        """Only the accounts whose password is the demo password: those seed_demo created."""
+        usable = ctx.shared["demo_logins"]
+        if not usable:
+            return ["No demo logins: every demo account existed with its own password."]
+        admin = next((email for username, email in usable if username == "admin"), None)
+        lines = []
+        if admin:
+            served = ctx.options.get("site_url") or DEMO_SITE_URL
+            lines.append(f"Log in at {served}/admin/ as {admin} / {DEMO_PASSWORD}")
+        others = [email for username, email in usable if username != "admin"]
+        if others:
+            lines.append(f"Other demo accounts (password {DEMO_PASSWORD}): " + ", ".join(others))
+        return lines
 
     def seed_people(self, ctx):
         from allauth.account.models import EmailAddress
@@ -132,13 +146,24 @@ class CoreSeeder(Seeder):
 
         User = get_user_model()
         by_role = {role: [] for role in roles.civic_settings.ROLE_GROUPS}
+        ctx.shared["demo_logins"] = logins = []
         for username, display_name, email, role_names, superuser in PEOPLE:
-            user = User.objects.filter(username=username).first()
+            # Found by its demo address: an account of the site's own that happens to be
+            # called "admin" is never touched (nor given the demo's address or password).
+            user = User.objects.filter(email__iexact=email).first()
             if user is None:
-                user = User(username=username, email=email, is_superuser=superuser)
+                taken = User.objects.filter(username=username).exists()
+                user = User(
+                    username=f"{username}-demo" if taken else username,
+                    email=email,
+                    is_superuser=superuser,
+                )
                 user.is_staff = superuser
                 user.set_password(DEMO_PASSWORD)
                 user.save()
+                logins.append((username, email))
+            elif user.check_password(DEMO_PASSWORD):
+                logins.append((username, email))
             EmailAddress.objects.get_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
@@ -149,7 +174,9 @@ class CoreSeeder(Seeder):
             verify_by_email(user, email)
             profile.topics.set(ctx.rng.sample(ctx.shared["topics"], 2))
             for role in role_names:
-                if role != roles.MEMBERS:  # the Members group follows verification
+                # The Members group follows verification; a feature's own role (reviewers,
+                # mentoring coordinators) only exists while that feature is installed.
+                if role != roles.MEMBERS and role_in_use(role):
                     user.groups.add(roles.get_group(role))
                 by_role[role].append(user)
         return by_role
@@ -165,19 +192,33 @@ def point_sites_at(url, name="Civic Exchange"):
     allauth and comments-xtd build links from) answer at ``url`` (``http://host:port``).
 
     Every absolute URL of the package (feeds, API, CSV export, emails) comes from these, so
-    the demo's links lead to the address it is served on.
+    the demo's links lead to the address it is served on. A site's own records are never
+    rewritten: only those the demo set up or the untouched defaults of a fresh ``migrate``
+    (:func:`~civic_wagtail.seeding.may_rewrite_wagtail_site`, ``may_rewrite_django_site``).
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise CommandError(f"--site-url {url!r}: give an address such as http://127.0.0.1:8000")
     port = parts.port or (443 if parts.scheme == "https" else 80)
     site = Site.objects.filter(is_default_site=True).first()
-    if site is not None and (site.hostname, site.port) != (parts.hostname, port):
+    if (
+        site is not None
+        and (site.hostname, site.port) != (parts.hostname, port)
+        and may_rewrite_wagtail_site(site, demo_site_name=name)
+    ):
         site.hostname, site.port = parts.hostname, port
         site.save(update_fields=["hostname", "port"])
-    DjangoSite.objects.update_or_create(
-        pk=getattr(settings, "SITE_ID", 1), defaults={"domain": parts.netloc, "name": name}
-    )
+    if not apps.is_installed("django.contrib.sites"):
+        return
+    from django.contrib.sites.models import Site as DjangoSite
+
+    record = DjangoSite.objects.filter(pk=getattr(settings, "SITE_ID", 1)).first()
+    if record is None:
+        record = DjangoSite(pk=getattr(settings, "SITE_ID", 1))
+    elif not may_rewrite_django_site(record):
+        return
+    record.domain, record.name = parts.netloc, DEMO_DJANGO_SITE_NAME
+    record.save()
 
 
 class SiteAddressSeeder(Seeder):

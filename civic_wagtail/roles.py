@@ -51,13 +51,18 @@ def ensure_roles(sender, app_config=None, using=DEFAULT_DB_ALIAS, apps=global_ap
     """``post_migrate`` receiver: create the groups and grant the sender app's permissions."""
     from django.contrib.auth.models import Group, Permission
 
+    from .features import role_in_use
+
     app_config = app_config or sender
     if not global_apps.is_installed("django.contrib.auth"):
         return
     # Wagtail's admin-access permission may be (re)created after our app's signal (a test
     # flush re-runs post_migrate in app order): act on both, whichever comes last wins.
     if app_config.label in ("civic_wagtail", "wagtailadmin"):
-        for role in civic_settings.ROLE_GROUPS:
+        # A feature's own role (mentoring coordinators...) only while the feature is installed:
+        # `civic_wagtail_uninstall` removes its group for good.
+        roles = [role for role in civic_settings.ROLE_GROUPS if role_in_use(role)]
+        for role in roles:
             Group.objects.using(using).get_or_create(name=group_name(role))
         if global_apps.is_installed("wagtail.admin"):
             # access_admin is declared on wagtailadmin's Admin model: make sure it exists even
@@ -70,9 +75,10 @@ def ensure_roles(sender, app_config=None, using=DEFAULT_DB_ALIAS, apps=global_ap
         ).first()
         if admin_access:
             for role in ADMIN_ROLES:
-                Group.objects.using(using).get(name=group_name(role)).permissions.add(
-                    admin_access
-                )
+                if role in roles:
+                    Group.objects.using(using).get(name=group_name(role)).permissions.add(
+                        admin_access
+                    )
     declared = getattr(app_config, "civic_wagtail_role_permissions", None)
     if not declared:
         return
@@ -80,6 +86,8 @@ def ensure_roles(sender, app_config=None, using=DEFAULT_DB_ALIAS, apps=global_ap
     # permissions exist before granting them (create_permissions is idempotent).
     create_permissions(app_config, verbosity=0, using=using)
     for role, codenames in declared.items():
+        if not role_in_use(role):
+            continue  # e.g. members' grant to mentoring coordinators, without mentoring
         group, _ = Group.objects.using(using).get_or_create(name=group_name(role))
         perms = Permission.objects.using(using).filter(
             content_type__app_label=app_config.label, codename__in=codenames

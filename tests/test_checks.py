@@ -110,26 +110,179 @@ def test_manage_py_check_reports_a_missing_app_as_a_system_check(tmp_path, app, 
 def test_a_missing_app_check_can_be_silenced(tmp_path):
     code, output = manage_py_check(tmp_path, ["wagtail_localize"], ["civic_wagtail.E001"])
     assert code == 0, output[-2000:]
-    # W002 (a test process's local cache) is silenced by the test settings themselves.
-    assert "System check identified no issues (2 silenced)." in output
+    # The test settings silence three warnings themselves (a test process's local cache, the
+    # feeds' placeholder UID domain, the local-memory outbox): see tests/settings.py.
+    assert "System check identified no issues (4 silenced)." in output
 
 
 @pytest.mark.parametrize(
-    ("app", "check_id", "feature"),
+    ("app", "check_id", "feature", "extra"),
     [
-        ("guardian", "civic_wagtail.E002", "civic_wagtail.review"),
-        ("django.contrib.sites", "civic_wagtail.E005", "civic_wagtail.discussion"),
-        ("django_comments_xtd", "civic_wagtail.E007", "civic_wagtail.discussion"),
+        ("guardian", "civic_wagtail.E002", "civic_wagtail.review", "review"),
+        ("django.contrib.sites", "civic_wagtail.E005", "civic_wagtail.discussion", "discussion"),
+        ("django_comments_xtd", "civic_wagtail.E007", "civic_wagtail.discussion", "discussion"),
     ],
 )
-def test_a_feature_that_cannot_load_stops_with_the_check_error(tmp_path, app, check_id, feature):
+def test_a_feature_that_cannot_load_stops_with_the_check_error(
+    tmp_path, app, check_id, feature, extra
+):
     """Models or receivers of ``feature`` import ``app``: loading stops with the check's error
-    (id, message, hint) instead of Django's RuntimeError about an undeclared app_label."""
+    (id, message, hint) instead of Django's RuntimeError about an undeclared app_label. The
+    hint names the pip extra that installs what the feature needs."""
     code, output = manage_py_check(tmp_path, [app])
     assert code == 1
     assert f"ImproperlyConfigured: {feature} cannot load: {check_id}:" in output, output[-2000:]
     assert f"HINT: Add '{app}' to INSTALLED_APPS." in output
+    assert f'pip install "civic-wagtail[{extra}]"' in output
     assert "RuntimeError" not in output
+
+
+def test_a_library_of_the_extra_missing_names_the_extra():
+    from civic_wagtail.features import BY_NAME, Feature
+
+    events = BY_NAME["civic_wagtail.events"]
+    assert checks.missing_module_errors(events) == []  # icalendar and dateutil are installed
+    broken = Feature(events.name, events.label, events.extra, modules=("no_such_module_cw",))
+    (error,) = checks.missing_module_errors(broken)
+    assert error.id == "civic_wagtail.E008"
+    assert "'no_such_module_cw'" in error.msg
+    assert 'pip install "civic-wagtail[events]"' in error.hint
+
+
+EVENTS_ONLY_SETTINGS = """
+from tests.settings import *
+INSTALLED_APPS = [a for a in INSTALLED_APPS if a not in {left_out!r}]
+AUTHENTICATION_BACKENDS = [b for b in AUTHENTICATION_BACKENDS if not b.startswith("guardian.")]
+ROOT_URLCONF = "events_only_urls"
+"""
+EVENTS_ONLY_URLS = """
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+
+from civic_wagtail.members import admin_login
+
+urlpatterns = [
+    path("admin/", include(admin_login.wagtail_admin_urls)),
+    path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("", include("civic_wagtail.urls")),
+    path("", include(admin_login.frontend_urls)),
+    path("", include(wagtail_urls)),
+]
+"""
+
+
+def test_an_events_only_site_needs_no_guardian_and_is_told_of_left_over_settings(tmp_path):
+    """Without review and mentoring nothing needs guardian (E002, E010 stay quiet); the demo's
+    settings for the apps left out are each named (W004)."""
+    left_out = [
+        "civic_wagtail.library",
+        "civic_wagtail.review",
+        "civic_wagtail.discussion",
+        "civic_wagtail.mentoring",
+        "guardian",
+        "django_comments_xtd",
+        "django_comments",
+    ]
+    (tmp_path / "events_only_settings.py").write_text(
+        EVENTS_ONLY_SETTINGS.format(left_out=left_out)
+    )
+    (tmp_path / "events_only_urls.py").write_text(EVENTS_ONLY_URLS)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT), str(ROOT / "example_site")]),
+        "DJANGO_SETTINGS_MODULE": "events_only_settings",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "django", "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    assert "civic_wagtail.E002" not in output and "civic_wagtail.E010" not in output
+    warned = {
+        line.split("(civic_wagtail.W004) ")[1].split(", which")[0]
+        for line in output.splitlines()
+        if "(civic_wagtail.W004)" in line
+    }
+    assert warned == {
+        "CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES is a setting of civic_wagtail.discussion",
+        "CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES names civic_wagtail.library",
+        "COMMENTS_XTD_FORM_CLASS names civic_wagtail.discussion",
+        "WAGTAIL_FINISH_WORKFLOW_ACTION names civic_wagtail.review",
+    }, output[-3000:]
+    assert "CIVIC_WAGTAIL_EVENTS" not in output  # events is installed: nothing to say
+
+
+def test_settings_of_installed_apps_are_not_warned_about():
+    assert checks.check_settings_of_absent_apps() == []
+
+
+@pytest.mark.django_db
+def test_the_sites_record_left_at_example_com_is_a_deploy_warning():
+    from django.contrib.sites.models import Site as DjangoSite
+    from django.core.checks import run_checks
+
+    DjangoSite.objects.update_or_create(pk=1, defaults={"domain": "example.com"})
+    (warning,) = checks.check_sites_domain()
+    assert warning.id == "civic_wagtail.W005"
+    assert "[example.com] Please Confirm Your Email Address" in warning.msg
+    assert "civic_wagtail.W005" not in ids(run_checks())  # only with --deploy
+    assert "civic_wagtail.W005" in ids(run_checks(include_deployment_checks=True))
+    DjangoSite.objects.filter(pk=1).update(domain="www.agency.example.gov")
+    assert checks.check_sites_domain() == []
+
+
+@pytest.mark.parametrize(
+    ("overrides", "warned"),
+    [
+        ({"DEBUG": False}, True),  # the default, events.civic-wagtail.invalid
+        ({"DEBUG": False, "CIVIC_WAGTAIL_EVENTS_UID_DOMAIN": ""}, True),
+        ({"DEBUG": False, "CIVIC_WAGTAIL_EVENTS_UID_DOMAIN": "events.x.invalid"}, True),
+        ({"DEBUG": True}, False),  # development
+        ({"DEBUG": False, "CIVIC_WAGTAIL_EVENTS_UID_DOMAIN": "events.agency.gov"}, False),
+    ],
+)
+def test_the_placeholder_uid_domain_on_a_live_site_is_a_warning(overrides, warned):
+    from civic_wagtail.events.checks import check_uid_domain
+
+    with override_settings(**overrides):
+        warnings = check_uid_domain()
+    assert ids(warnings) == ({"civic_wagtail_events.W002"} if warned else set())
+    if warned:
+        assert "CIVIC_WAGTAIL_EVENTS_UID_DOMAIN" in warnings[0].hint
+
+
+CONSOLE = "django.core.mail.backends.console.EmailBackend"
+SMTP = "django.core.mail.backends.smtp.EmailBackend"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "warned"),
+    [
+        ({"DEBUG": False, "EMAIL_BACKEND": CONSOLE}, True),
+        ({"DEBUG": False, "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}, True),
+        ({"DEBUG": True, "EMAIL_BACKEND": CONSOLE}, False),  # development
+        ({"DEBUG": False, "EMAIL_BACKEND": SMTP}, False),
+        (
+            {"DEBUG": False, "EMAIL_BACKEND": CONSOLE, "ACCOUNT_EMAIL_VERIFICATION": "optional"},
+            False,
+        ),
+    ],
+)
+def test_mandatory_verification_with_email_that_goes_nowhere_is_a_warning(overrides, warned):
+    from civic_wagtail.members.checks import check_verification_email
+
+    with override_settings(**overrides):
+        warnings = check_verification_email()
+    assert ids(warnings) == ({"civic_wagtail_members.W002"} if warned else set())
+    if warned:
+        assert "EMAIL_HOST" in warnings[0].hint
 
 
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -38,6 +38,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 #: Small sizes for every seeder, but a 1,000-comment thread as the issue's demo promises.
 SIZES = [
     "--no-progress",
+    "--i-know-this-is-not-production",  # the test settings have DEBUG off
     *("--practices", "8", "--events", "5", "--comments", "1000", "--mentors", "10"),
 ]
 

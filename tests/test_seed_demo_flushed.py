@@ -9,6 +9,7 @@ from django.core.management import call_command
 #: The smallest demo every seeder accepts.
 SMALL = [
     "--no-progress",
+    "--i-know-this-is-not-production",  # the test settings have DEBUG off
     *("--practices", "4", "--events", "5", "--comments", "15", "--mentors", "6"),
 ]
 

@@ -1,8 +1,10 @@
-"""System checks of the events app: settings that would break feeds at runtime."""
+"""System checks of the events app: settings that would break feeds at runtime, or make them
+unstable once live."""
 
 import zoneinfo
 
 from django.apps import apps
+from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
 
@@ -79,3 +81,30 @@ def check_series_in_step(app_configs=None, **kwargs):
             )
         )
     return warnings
+
+
+@register(Tags.compatibility)
+def check_uid_domain(app_configs=None, **kwargs):
+    """Feeds must not go live with the placeholder UID domain.
+
+    Every UID is ``<translation key>@CIVIC_WAGTAIL_EVENTS_UID_DOMAIN``; changing the domain
+    once subscribers have the feed makes their calendars see every event as new. Warned when
+    ``DEBUG`` is off (a site going live), so ``check`` and ``check --deploy`` both say it.
+    """
+    if settings.DEBUG:
+        return []
+    domain = civic_settings.EVENTS_UID_DOMAIN
+    if domain and isinstance(domain, str) and "." in domain and not domain.endswith(".invalid"):
+        return []
+    return [
+        Warning(
+            f"CIVIC_WAGTAIL_EVENTS_UID_DOMAIN is {domain!r}: every event's UID in the iCal "
+            "feeds ends with this placeholder, and changing it once people subscribe makes "
+            "their calendars show every event again as new.",
+            hint=(
+                "Set CIVIC_WAGTAIL_EVENTS_UID_DOMAIN to a domain you own, once, before the "
+                "feeds go live (e.g. 'events.agency.gov')."
+            ),
+            id="civic_wagtail_events.W002",
+        )
+    ]

@@ -100,3 +100,37 @@ def check_second_factor(app_configs=None, **kwargs):
             )
         )
     return errors
+
+
+#: Email backends that deliver nothing to anyone (prints, discards, keeps in memory or in files).
+UNDELIVERED_EMAIL_BACKENDS = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+}
+
+
+@register(Tags.compatibility)
+def check_verification_email(app_configs=None, **kwargs):
+    """Mandatory email verification on a live site whose email goes nowhere locks everyone out."""
+    if settings.DEBUG:
+        return []
+    if getattr(settings, "ACCOUNT_EMAIL_VERIFICATION", None) != "mandatory":
+        return []
+    backend = getattr(settings, "EMAIL_BACKEND", "")
+    if backend not in UNDELIVERED_EMAIL_BACKENDS:
+        return []
+    return [
+        Warning(
+            f"ACCOUNT_EMAIL_VERIFICATION is 'mandatory' but EMAIL_BACKEND is {backend!r}, "
+            "which sends nothing: nobody can confirm an address, so nobody can sign up or log "
+            "in through the site (staff included).",
+            hint=(
+                "Configure outgoing email: EMAIL_BACKEND = "
+                "'django.core.mail.backends.smtp.EmailBackend' with EMAIL_HOST, EMAIL_PORT, "
+                "EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and DEFAULT_FROM_EMAIL."
+            ),
+            id="civic_wagtail_members.W002",
+        )
+    ]

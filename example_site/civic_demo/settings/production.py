@@ -1,7 +1,8 @@
 """Production: everything that differs between machines comes from the environment.
 
 Required: SECRET_KEY, DATABASE_URL (PostgreSQL), ALLOWED_HOSTS, REDIS_URL (cache and sessions:
-rate limits must be counted where every process sees them). Optional: OPENSEARCH_URL (search),
+rate limits must be counted where every process sees them). Optional: EVENTS_UID_DOMAIN (iCal
+UIDs; defaults to the first of ALLOWED_HOSTS), OPENSEARCH_URL (search),
 AWS_STORAGE_BUCKET_NAME (S3 media, needs django-storages), FRONTEND_CACHE_CLOUDFLARE_* or
 FRONTEND_CACHE_VARNISH_URL (purging), EMAIL_URL-style SMTP settings, CLIENT_IP_HEADER and
 TRUSTED_PROXY_COUNT (the client address behind proxies). No state is kept inside one process,
@@ -85,6 +86,15 @@ if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
         "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
     }
 
+# iCal UIDs end with a domain the agency owns, set once before the feeds go live (changing it
+# later makes every subscriber see every event as new; check civic_wagtail_events.W002).
+# EVENTS_UID_DOMAIN, else the site's first host name.
+CIVIC_WAGTAIL_EVENTS_UID_DOMAIN = env("EVENTS_UID_DOMAIN") or (
+    ALLOWED_HOSTS[0].lstrip(".") if ALLOWED_HOSTS else None
+)
+
+# Verification emails must reach people (ACCOUNT_EMAIL_VERIFICATION is mandatory; check
+# civic_wagtail_members.W002 warns about a console or dummy backend).
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
