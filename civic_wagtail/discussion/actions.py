@@ -16,7 +16,7 @@ from civic_wagtail.conf import civic_settings
 
 from .models import CommentModeration, Thread
 from .models.moderation import ModerationState
-from .notifications import notify_followers, notify_thread_author
+from .notifications import queue_notifications
 
 HIDE = "civic_wagtail_discussion.hide"
 RESTORE = "civic_wagtail_discussion.restore"
@@ -60,8 +60,7 @@ def _set_comment_state(comment, state, reason, moderator, action, public):
             thread.refresh_activity()
     if public and not was_public and state == ModerationState.APPROVED:
         # Followers were not told about a held comment when it was posted.
-        notify_followers(comment)
-        notify_thread_author(comment)
+        queue_notifications(comment)
     return comment
 
 

@@ -19,7 +19,7 @@ from civic_wagtail import ratelimit
 
 from . import actions
 from .models import Thread
-from .notifications import notify_followers, notify_thread_author, request_confirmation
+from .notifications import queue_notifications, request_confirmation
 from .policy import PostingRefused, check_can_post, hold_reason
 from .privacy import erase_member
 
@@ -69,7 +69,7 @@ def create_posted_comment(sender, comment, request, **kwargs):
             comment.xtd_comment = created
             confirmation_received.send(sender=TmpXtdComment, comment=comment, request=request)
             if comment.is_public:
-                notify_followers(created)
+                queue_notifications(created)
         return True
     key = signed.dumps(comment, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
     request_confirmation(comment, key.decode("utf-8"))
@@ -86,7 +86,6 @@ def record_new_comment(sender, comment, request, **kwargs):
         actions.hold_comment(created, getattr(request, "_civic_hold_reason", ""))
     elif isinstance(comment.content_object, Thread):
         comment.content_object.refresh_activity()
-        notify_thread_author(created)
 
 
 @receiver(comment_thread_muted, dispatch_uid="civic_discussion.muted")
