@@ -12,7 +12,7 @@ comma := ,
 space := $(subst ,, )
 CORE_OMIT := $(subst $(space),$(comma),*/migrations/* $(patsubst %,civic_wagtail/%/*,$(APPS)))
 
-.PHONY: help install demo migrate seed serve test test-fast coverage coverage-by-app lint format docs bench load-feeds clean
+.PHONY: help install demo migrate seed serve serve-prod load test test-fast coverage coverage-by-app lint format docs bench load-feeds clean
 
 help:
 	@echo "make demo   install, migrate, seed and serve the demo on http://127.0.0.1:8000"
@@ -44,6 +44,12 @@ demo: seed
 
 serve: install
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# The production stack of one machine: migrate, collectstatic, gunicorn + the RQ task worker, all
+# from the environment (DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, PORT): see
+# docs/how-to/production.md.
+serve-prod: install
+	$(PY) example_site/serve_prod.py
 
 # `make test COVERAGE=1` adds branch coverage: a report per file, then one line per app;
 # pytest-cov fails the run below `fail_under` (pyproject.toml). `make coverage` is the same.
@@ -85,6 +91,13 @@ bench: install
 load-feeds: install
 	$(PY) -m pip install --quiet "locust>=2.30"
 	$(PY) benchmarks/load/feed_polling.py $(LOAD_ARGS)
+
+# The mixed scenario (70 % anonymous reads, 20 % member reads, 10 % writes) against the production
+# stack on 127.0.0.1 for 60 s, with a gunicorn worker SIGKILLed, Redis restarted and the task
+# worker killed during the run; then writes vs rows and emails queued vs received.
+load: install
+	$(PY) -m pip install --quiet "locust>=2.30" "aiosmtpd>=1.4"
+	$(PY) benchmarks/load/mixed.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) build example_site/db.sqlite3 example_site/media

@@ -186,6 +186,8 @@ def _enqueue(message, attempt):
             run_after = timezone.now() + timedelta(seconds=retry_delay(attempt))
             queued = queued.using(run_after=run_after)
         queued.enqueue(message, attempt)
+        if attempt == 1:  # structured logs can count queued against delivered messages
+            logger.info("Queued email", extra={"message_key": message["key"]})
     except Exception:
         logger.exception("Could not queue email %s (attempt %s)", message["key"][:12], attempt)
 
@@ -203,7 +205,11 @@ def deliver(message, attempt=1):
         return "duplicate"
     try:
         EmailMessage(
-            message["subject"], message["body"], message["from_email"], [message["to"]]
+            message["subject"],
+            message["body"],
+            message["from_email"],
+            [message["to"]],
+            headers={"X-Civic-Message-Key": message["key"]},  # traces a message end to end
         ).send()
     except Exception:
         # SMTP errors, refused addresses, a bad header: all worth logging, none may escape.

@@ -56,7 +56,7 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "request_id": getattr(record, "request_id", _request_id.get()),
         }
-        for name in ("status_code", "method", "path"):
+        for name in ("status_code", "method", "path", "message_key"):
             if hasattr(record, name):
                 entry[name] = getattr(record, name)
         if record.exc_info:

@@ -1,7 +1,7 @@
 """Signal receivers: the posting policy on every comment path, reports, held posts, erasure."""
 
 from django.conf import settings
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django_comments.models import CommentFlag
 from django_comments.signals import (
@@ -12,12 +12,13 @@ from django_comments.signals import (
 from django_comments_xtd import signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
-from django_comments_xtd.models import TmpXtdComment
+from django_comments_xtd.models import TmpXtdComment, XtdComment
 from django_comments_xtd.signals import comment_thread_muted, confirmation_received
 
 from civic_wagtail import ratelimit
 
 from . import actions
+from .caching import comment_changed, thread_changed
 from .models import Thread
 from .notifications import queue_notifications, request_confirmation
 from .policy import PostingRefused, check_can_post, hold_reason
@@ -112,3 +113,15 @@ def hide_after_reports(sender, comment, flag, created, request, **kwargs):
 def erase_deleted_member(sender, instance, **kwargs):
     """Comment rows keep a copy of name, email and IP address: remove it with the account."""
     erase_member(instance)
+
+
+@receiver(post_save, sender=XtdComment, dispatch_uid="civic_discussion.cache.saved")
+@receiver(post_delete, sender=XtdComment, dispatch_uid="civic_discussion.cache.deleted")
+def invalidate_discussion(sender, instance, **kwargs):
+    """A comment written, edited or deleted: cached pages showing its discussion are stale."""
+    comment_changed(instance)
+
+
+@receiver(post_save, sender=Thread, dispatch_uid="civic_discussion.cache.thread")
+def invalidate_thread(sender, instance, **kwargs):
+    thread_changed(instance.pk)
