@@ -42,7 +42,9 @@ def main():
         "--max-requests", "2000", "--max-requests-jitter", "200",
         "--graceful-timeout", "20", "--log-level", "warning",
     ]  # fmt: skip
-    worker_command = [*MANAGE, "rqworker", "default", "--with-scheduler"]
+    worker_command = [
+        *MANAGE, "rqworker", "default", "--with-scheduler", "--job-class", "django_tasks_rq.Job"
+    ]
     web = subprocess.Popen(web_command, env=env, cwd=SITE)  # noqa: S603
     workers = [
         subprocess.Popen(worker_command, env=env, cwd=SITE)  # noqa: S603

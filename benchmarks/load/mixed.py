@@ -79,7 +79,7 @@ for user in users:
     store["_auth_user_hash"] = user.get_session_auth_hash()
     store.create()
     sessions.append(store.session_key)
-counts = XtdComment.objects.values("object_pk", "content_type").annotate(n=Count("pk"))
+counts = XtdComment.objects.order_by().values("object_pk", "content_type").annotate(n=Count("pk"))
 threads = list(Thread.objects.published().select_related("forum"))
 by_count = {{str(t.pk): 0 for t in threads}}
 for row in counts:
@@ -196,30 +196,47 @@ class Redis:
         return time.monotonic() - started
 
 
+SINK = """
+import asyncio, re, sys
+from aiosmtpd.controller import Controller
+out = open(sys.argv[2], "a", buffering=1)
+class Handler:
+    async def handle_DATA(self, server, session, envelope):
+        text = envelope.content.decode("utf-8", "replace")
+        found = re.search(r"^X-Civic-Message-Key: (\\w+)", text, re.M)
+        out.write((found.group(1) if found else "-") + "\\t" + ",".join(envelope.rcpt_tos) + "\\n")
+        return "250 OK"
+controller = Controller(Handler(), hostname="127.0.0.1", port=int(sys.argv[1]))
+controller.start()
+print("ready", flush=True)
+asyncio.run(asyncio.Event().wait())
+"""
+
+
 class Sink:
-    """A local SMTP server that records each message's key and recipients."""
+    """A local SMTP server (its own process: locust's gevent and asyncio do not mix) that
+    records each message's key and recipients."""
 
     def __init__(self, port):
-        from aiosmtpd.controller import Controller
-
-        self.received = []
-        sink = self
-
-        class Handler:
-            async def handle_DATA(self, server, session, envelope):
-                text = envelope.content.decode("utf-8", "replace")
-                found = re.search(r"^X-Civic-Message-Key: (\w+)", text, re.M)
-                sink.received.append((found.group(1) if found else None, envelope.rcpt_tos))
-                return "250 OK"
-
-        self.controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+        self.port = port
+        self.path = Path(tempfile.mkstemp(prefix="civic-load-smtp-", suffix=".tsv")[1])
+        self.process = None
 
     def __enter__(self):
-        self.controller.start()
+        self.process = subprocess.Popen(  # noqa: S603
+            [PYTHON, "-c", SINK, str(self.port), str(self.path)], stdout=subprocess.PIPE, text=True
+        )
+        assert self.process.stdout.readline().strip() == "ready"
         return self
 
     def __exit__(self, *exc):
-        self.controller.stop()
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+    @property
+    def received(self):
+        rows = [line.split("\t") for line in self.path.read_text().splitlines() if line]
+        return [(key, recipients.split(",")) for key, recipients in rows]
 
 
 def children(pid):

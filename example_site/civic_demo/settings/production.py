@@ -54,8 +54,9 @@ CACHES = {
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 
 # Background work (emails, follower fan-out, feed re-rendering, search indexing) runs in an RQ
-# worker on Redis: `manage.py rqworker default --with-scheduler` (the scheduler runs the
-# delayed retries). TASKS_REDIS_URL may point at another Redis than the cache.
+# worker on Redis: `manage.py rqworker default --with-scheduler --job-class django_tasks_rq.Job`
+# (the scheduler runs the delayed retries). TASKS_REDIS_URL may name another Redis than the
+# cache.
 INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]
 RQ_QUEUES = {
     "default": {"URL": env("TASKS_REDIS_URL", REDIS_URL), "DEFAULT_TIMEOUT": 600},
