@@ -203,7 +203,7 @@ out = open(sys.argv[2], "a", buffering=1)
 class Handler:
     async def handle_DATA(self, server, session, envelope):
         text = envelope.content.decode("utf-8", "replace")
-        found = re.search(r"^X-Civic-Message-Key: (\\w+)", text, re.M)
+        found = re.search(r"^X-Civic-Message-Key:\\s*(\\w+)", text, re.M)  # may be folded
         out.write((found.group(1) if found else "-") + "\\t" + ",".join(envelope.rcpt_tos) + "\\n")
         return "250 OK"
 controller = Controller(Handler(), hostname="127.0.0.1", port=int(sys.argv[1]))
@@ -321,6 +321,14 @@ def scenario(host, urls, seconds, users, faults):
 
     writes = {"comment": [], "attend": [], "mentoring": []}
     statuses = Counter()
+    failures = []  # (seconds into the run, endpoint, status): 0 is a dropped connection
+    clock = {"start": time.monotonic()}
+
+    def record(name, status):
+        statuses[(name, status)] += 1
+        if status == 0 or status >= 500:
+            failures.append((round(time.monotonic() - clock["start"], 1), name, status))
+
     counter = iter(range(10**9))
     sessions = list(urls["sessions"])
     anonymous_pages = [
@@ -344,7 +352,7 @@ def scenario(host, urls, seconds, users, faults):
         def get(self, name, url):
             headers = {"Cookie": f"sessionid={self.session}"} if self.session else {}
             with self.client.get(url, name=name, headers=headers, catch_response=True) as r:
-                statuses[(name, r.status_code)] += 1
+                record(name, r.status_code)
                 if r.status_code == 200:
                     r.success()
                 else:
@@ -394,7 +402,7 @@ def scenario(host, urls, seconds, users, faults):
                 url, data=data, name=name, allow_redirects=False, catch_response=True,
                 headers={"Cookie": cookie, "Referer": host + referer},
             ) as r:  # fmt: skip
-                statuses[(name, r.status_code)] += 1
+                record(name, r.status_code)
                 if r.status_code in (200, 302, 303):
                     r.success()
                 else:
@@ -440,14 +448,42 @@ def scenario(host, urls, seconds, users, faults):
     environment = Environment(user_classes=[Anonymous, Member, Writer], host=host, events=events)
     runner = environment.create_local_runner()
     runner.start(users, spawn_rate=users)
-    started = time.monotonic()
+    started = clock["start"] = time.monotonic()
     log = []
     for at, name, action in faults:
         gevent.sleep(max(0, started + at * seconds - time.monotonic()))
         log.append((round(time.monotonic() - started, 1), name, action()))
     gevent.sleep(max(0, started + seconds - time.monotonic()))
     runner.quit()
-    return environment.stats, statuses, writes, log
+    return environment.stats, statuses, writes, log, failures
+
+
+def probe(host, urls, repeat):
+    """Each hot page requested in turn, one at a time, ``repeat`` rounds: the median time of
+    each, as a ratio to the anonymous home page (the cost of a page, without queueing)."""
+    import statistics
+
+    session = {"Cookie": f"sessionid={urls['sessions'][0]}"}
+    pages = [
+        ("home", "/", {}), ("library index", urls["library"], {}),
+        ("1,000-comment thread", urls["big_thread"], {}),
+        ("practice page", urls["practices"][0], {}), ("API listing", "/hub/api/v2/practices/", {}),
+        ("home (member)", "/", session), ("library index (member)", urls["library"], session),
+        ("1,000-comment thread (member)", urls["big_thread"], session),
+    ]  # fmt: skip
+    times = {name: [] for name, _, _ in pages}
+    for _ in range(repeat):
+        for name, path, headers in pages:
+            request = urllib.request.Request(host + path, headers=headers)  # noqa: S310
+            started = time.perf_counter()
+            urllib.request.urlopen(request, timeout=120).read()  # noqa: S310 (loopback)
+            times[name].append(time.perf_counter() - started)
+    home = statistics.median(times["home"])
+    print(f"\n  One request at a time, {repeat} rounds (median ms, ratio to the anonymous home page)")
+    for name, _, _ in pages:
+        median = statistics.median(times[name])
+        print(f"  {name:<36} {median * 1000:>8.1f} {median / home:>6.2f}")
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def queued_keys(log_path):
@@ -492,7 +528,7 @@ def report(stats, statuses, seconds, cores_used):
 def main():  # noqa: C901 (one linear script)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--users", type=int, default=30)
+    parser.add_argument("--users", type=int, default=12)
     parser.add_argument("--members", type=int, default=40)
     parser.add_argument("--port", type=int, default=8118)
     parser.add_argument("--redis-port", type=int, default=6392)
@@ -501,6 +537,7 @@ def main():  # noqa: C901 (one linear script)
     parser.add_argument("--template", default="civic_load_template",
                         help="a seeded database to clone (built when missing)")  # fmt: skip
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--probe-rounds", type=int, default=15)
     args = parser.parse_args()
 
     database = f"civic_load_{os.getpid()}"
@@ -548,8 +585,9 @@ def main():  # noqa: C901 (one linear script)
                 f" {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; 1,000-comment thread"
                 f" has {urls['big_thread_comments']} comments"
             )
+            probe(host, urls, args.probe_rounds)
             cpu_before = stack.web_cpu()
-            stats, statuses, writes, fault_log = scenario(
+            stats, statuses, writes, fault_log, failures = scenario(
                 host, urls, args.seconds, args.users, faults
             )
             cores_used = (stack.web_cpu() - cpu_before) / args.seconds
@@ -597,8 +635,8 @@ def main():  # noqa: C901 (one linear script)
         print(f"  5xx or dropped connections: {sum(fivexx.values())}")
         for (name, status), n in sorted(fivexx.items()):
             print(f"    {n} x {name}: {'connection dropped' if status == 0 else status}")
-        for error in stats.errors.values():
-            print(f"    error: {error.occurrences} x {error.method} {error.name}: {error.error}")
+        for at, name, status in failures:
+            print(f"    at {at:>5}s: {name}: {'connection dropped' if status == 0 else status}")
         other = {k: n for k, n in statuses.items() if k[1] not in (200, 302, 303) and k[1] < 500
                  and k[1] != 0}  # fmt: skip
         for (name, status), n in sorted(other.items()):

@@ -141,7 +141,7 @@ def queue_notifications(comment):
 
 def _enqueue_notifications(comment_pk):
     try:
-        notify_discussion.enqueue(comment_pk)
+        mail.enqueue_with_retries(notify_discussion, comment_pk)
     except Exception:  # a queue that cannot be reached must not fail the member's post
         logger.exception("Could not queue notifications of %s", comment_pk)
 

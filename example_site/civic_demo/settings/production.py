@@ -44,6 +44,10 @@ CACHES = {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", "civic"),
+        # While Redis restarts (a second or two), pages are rendered uncached and sessions and
+        # rate limits are not found, instead of answering 500; /healthz/ reports the cache down
+        # and the errors are logged (the load test's Redis restart measures this).
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True},
     },
     "renditions": {
         "BACKEND": "django_redis.cache.RedisCache",
@@ -52,6 +56,7 @@ CACHES = {
     },
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Background work (emails, follower fan-out, feed re-rendering, search indexing) runs in an RQ
 # worker on Redis: `manage.py rqworker default --with-scheduler --job-class django_tasks_rq.Job`
