@@ -1,12 +1,12 @@
 """Whole pages cached for anonymous visitors, invalidated exactly by what changed.
 
 A view that may be cached says what its output depends on with :func:`depends_on`: scopes
-such as ``page:12``, ``children:7``, ``comments:31:4`` or ``nav``.
+such as ``page:12``, ``type:library.bestpracticepage``, ``comments:31:4`` or ``nav``.
 :class:`AnonymousPageCacheMiddleware` stores the page rendered for an anonymous GET with the
 version of each scope *as read when the view declared it*, and serves it again while every
 version is unchanged. A change bumps its scopes (:func:`bump`: a new comment bumps its
-discussion's scope; a publish the page's, its parent's listing, its type and, near the top of
-the tree, the navigation), so the next anonymous request renders afresh and nothing else is
+discussion's scope; a publish the page's, its type's and, near the top of the tree, the
+navigation's), so the next anonymous request renders afresh and nothing else is
 invalidated. The same change purges the URL from the frontend caches
 (``wagtail.contrib.frontend_cache``), the path the events feeds use.
 
@@ -34,10 +34,6 @@ _PREFIX = "civic-page-cache"
 
 def page_scope(page_id):
     return f"page:{page_id}"
-
-
-def children_scope(page_id):
-    return f"children:{page_id}"
 
 
 def type_scope(model):

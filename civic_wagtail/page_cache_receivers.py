@@ -1,8 +1,8 @@
 """Page events that invalidate cached anonymous pages (:mod:`civic_wagtail.page_cache`).
 
-A publish, unpublish, move or delete bumps the page's own scope, its parent's listing, its
-type (listings and pages that show pages of that type) and, for pages at the top of the tree
-(sections: the navigation), the navigation. Wagtail's frontend-cache app purges the page's URL
+A publish, unpublish, move or delete bumps the page's own scope, its type (listings and pages
+that show pages of that type) and, for pages at the top of the tree (sections: the
+navigation), the navigation. Wagtail's frontend-cache app purges the page's URL
 itself.
 """
 
@@ -12,15 +12,12 @@ from . import page_cache
 
 
 def scopes_of(page):
+    """The page's own scope, its type's and, near the top of the tree, the navigation's.
+
+    No query: listings declare the types they list, so a publish needs no parent lookup.
+    """
     model = page.specific_class or type(page)
     scopes = [page_cache.page_scope(page.pk), page_cache.type_scope(model)]
-    parent_path = page.path[: -page.steplen] if page.depth > 1 else ""
-    if parent_path:
-        from wagtail.models import Page
-
-        parent = Page.objects.filter(path=parent_path).values_list("pk", flat=True).first()
-        if parent:
-            scopes.append(page_cache.children_scope(parent))
     if page.depth <= 3:
         scopes.append(page_cache.NAV)
     return scopes
@@ -33,9 +30,6 @@ def page_changed(sender, instance, **kwargs):
 
 def page_moved(sender, instance, **kwargs):
     page_changed(sender, instance)
-    parent = kwargs.get("parent_page_before")
-    if parent is not None:
-        page_cache.bump(page_cache.children_scope(parent.pk))
 
 
 def connect():

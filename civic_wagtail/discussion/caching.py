@@ -7,6 +7,7 @@ a page): its scope is bumped and its URL purged from the frontend caches, after 
 A thread's own changes (title, status, accepted answer) bump the thread's scope.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
@@ -38,7 +39,8 @@ def comment_changed(comment):
 
     def invalidate():
         page_cache.bump(scope)
-        page_cache.purge_urls([_target_url(comment)])
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):  # the URL costs queries: only then
+            page_cache.purge_urls([_target_url(comment)])
 
     transaction.on_commit(invalidate)
 
