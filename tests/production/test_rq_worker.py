@@ -3,7 +3,8 @@
 Runs when ``CIVIC_TEST_RQ_URL`` names a Redis database it may empty (CI starts its own Redis)
 and the database is PostgreSQL (the worker is another process: it must see committed rows).
 A reply in a thread with 500 followers queues one task; the worker fans it out into 500
-deliveries and sends each email once; running the fan-out again sends nothing more.
+deliveries and sends each email once; running the fan-out again sends nothing more. About 20 s
+on an idle two-core machine (each delivery is one job).
 """
 
 import os
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.db import connection
 from django.test import override_settings
 from django_comments_xtd.models import XtdComment
@@ -113,7 +115,12 @@ def test_a_reply_to_500_followers_is_sent_by_the_worker_once_each(
     assert sorted(recipients) == sorted(expected)  # each follower and the author, once
     assert SentEmail.objects.count() == FOLLOWERS + 1
 
+    # The same fan-out again (a retried task), run here: the worker's markers stop every send.
     reply = XtdComment.objects.get(comment="News!")
-    notify_discussion.enqueue(reply.pk)  # the same fan-out again (a retried task)
-    run_worker(tmp_path)
-    assert len(sent_to(tmp_path)) == FOLLOWERS + 1, "nobody is mailed twice"
+    mail.outbox = []
+    with override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    ):
+        assert notify_discussion.call(reply.pk) == FOLLOWERS + 1
+    assert mail.outbox == [], "nobody is mailed twice"
+    assert SentEmail.objects.count() == FOLLOWERS + 1
