@@ -429,7 +429,7 @@ def scenario(host, urls, seconds, users, faults):
             index = random.randrange(len(urls["event_ids"]))
             result = self.post(
                 "POST event attendance", f"/calendar/attend/{urls['event_ids'][index]}/",
-                {"action": "register"}, urls["events"][index],
+                {"action": "registered"}, urls["events"][index],
             )  # fmt: skip
             if result and result[0].status_code == 302:
                 writes["attend"].append((self.session, urls["event_ids"][index]))
@@ -615,6 +615,7 @@ def main():  # noqa: C901 (one linear script)
         rows_c = Counter(counts["comments"])
         print(f"  comments: accepted {len(writes['comment'])}, rows {len(counts['comments'])},"
               f" accepted without a row {sum(1 for t in accepted if t not in rows_c)},"
+              f" rows without an accepted answer {sum(1 for t in rows_c if t not in accepted)},"
               f" duplicated rows {sum(1 for n in rows_c.values() if n > 1)}")  # fmt: skip
         pairs = {f"{s}:{e}" for s, e in writes["attend"]}
         print(f"  event attendance: accepted (distinct member+event) {len(pairs)} of"
@@ -622,7 +623,9 @@ def main():  # noqa: C901 (one linear script)
         print(f"  mentoring requests: accepted {len(writes['mentoring'])},"
               f" rows {len(counts['mentorships'])},"
               f" accepted without a row"
-              f" {sum(1 for t in writes['mentoring'] if t not in counts['mentorships'])}")
+              f" {sum(1 for t in writes['mentoring'] if t not in counts['mentorships'])},"
+              f" rows without an accepted answer"
+              f" {sum(1 for t in counts['mentorships'] if t not in writes['mentoring'])}")
         keys, lost = queued_keys(log_path)
         received = Counter(key for key, _ in sink.received)
         queued = Counter(keys)
