@@ -36,9 +36,9 @@ def cache_state():
 
 def task_state():
     """The default task backend, and the jobs waiting in its queues (RQ) or 0 (in-process)."""
-    from django_tasks import default_task_backend
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 
-    backend = default_task_backend
+    backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     queues = getattr(backend, "_get_queues", None)
     backlog = sum(queue.count for queue in queues()) if queues else 0
     return {"state": "ok", "backend": type(backend).__name__, "backlog": backlog}

@@ -41,6 +41,9 @@ def main():
         "--worker-class", "gthread", "--threads", env.get("GUNICORN_THREADS", "4"),
         "--max-requests", "2000", "--max-requests-jitter", "200",
         "--graceful-timeout", "20", "--log-level", "warning",
+        # Longer than the proxy's idle timeout (60 s on most), so the proxy closes idle
+        # connections first and never sends on one gunicorn is closing.
+        "--keep-alive", env.get("GUNICORN_KEEPALIVE", "75"),
     ]  # fmt: skip
     worker_command = [
         *MANAGE, "rqworker", "default", "--with-scheduler", "--job-class", "django_tasks_rq.Job"
