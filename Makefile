@@ -18,6 +18,8 @@ help:
 	@echo "make demo   install, migrate, seed and serve the demo on http://127.0.0.1:8000"
 	@echo "make test   run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make coverage  the suite with branch coverage, per app; fails under 95 %"
+	@echo "make serve-prod  the production stack from the environment (docs/how-to/production.md)"
+	@echo "make load   the mixed load scenario with faults against the production stack"
 	@echo "make lint | docs | bench | clean"
 
 $(VENV)/.installed: pyproject.toml
