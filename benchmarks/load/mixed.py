@@ -319,7 +319,9 @@ def scenario(host, urls, seconds, users, faults):
     from locust import HttpUser, between, events, task
     from locust.env import Environment
 
-    writes = {"comment": [], "attend": [], "mentoring": []}
+    # Accepted writes, and every write sent (a POST still in flight when the run stops commits
+    # its row but its answer is never counted).
+    writes = {"comment": [], "attend": [], "mentoring": [], "sent": []}
     statuses = Counter()
     failures = []  # (seconds into the run, endpoint, status): 0 is a dropped connection
     clock = {"start": time.monotonic()}
@@ -420,6 +422,7 @@ def scenario(host, urls, seconds, users, faults):
             data = {k: fields[k] for k in ("content_type", "object_pk", "timestamp",
                                            "security_hash") if k in fields}  # fmt: skip
             data.update({"comment": text, "reply_to": "0", "honeypot": "", "next": thread})
+            writes["sent"].append(text)
             result = self.post("POST comment", "/discussion/comments/post/", data, thread)
             if result and result[0].status_code == 302:
                 writes["comment"].append(text)
@@ -441,6 +444,7 @@ def scenario(host, urls, seconds, users, faults):
             mentor = random.choice(urls["mentors"])
             page = f"{urls['mentoring']}mentors/{mentor}/"
             text = f"load-{next(counter)}-{os.getpid()} Could we talk about permits?"
+            writes["sent"].append(text)
             result = self.post("POST mentoring request", page + "request/", {"message": text}, page)
             if result and result[0].status_code == 302:
                 writes["mentoring"].append(text)
@@ -615,7 +619,8 @@ def main():  # noqa: C901 (one linear script)
         rows_c = Counter(counts["comments"])
         print(f"  comments: accepted {len(writes['comment'])}, rows {len(counts['comments'])},"
               f" accepted without a row {sum(1 for t in accepted if t not in rows_c)},"
-              f" rows without an accepted answer {sum(1 for t in rows_c if t not in accepted)},"
+              f" rows without an accepted answer {sum(1 for t in rows_c if t not in accepted)}"
+              f" (sent, no answer recorded: {sum(1 for t in rows_c if t not in accepted and t in writes['sent'])}),"
               f" duplicated rows {sum(1 for n in rows_c.values() if n > 1)}")  # fmt: skip
         pairs = {f"{s}:{e}" for s, e in writes["attend"]}
         print(f"  event attendance: accepted (distinct member+event) {len(pairs)} of"
@@ -625,7 +630,9 @@ def main():  # noqa: C901 (one linear script)
               f" accepted without a row"
               f" {sum(1 for t in writes['mentoring'] if t not in counts['mentorships'])},"
               f" rows without an accepted answer"
-              f" {sum(1 for t in counts['mentorships'] if t not in writes['mentoring'])}")
+              f" {sum(1 for t in counts['mentorships'] if t not in writes['mentoring'])}"
+              f" (sent, no answer recorded:"
+              f" {sum(1 for t in counts['mentorships'] if t not in writes['mentoring'] and t in writes['sent'])})")
         keys, lost = queued_keys(log_path)
         received = Counter(key for key, _ in sink.received)
         queued = Counter(keys)
