@@ -19,12 +19,14 @@ comma := ,
 space := $(subst ,, )
 CORE_OMIT := $(subst $(space),$(comma),*/migrations/* $(patsubst %,civic_wagtail/%/*,$(APPS)))
 
-.PHONY: help install demo migrate seed serve test test-fast coverage coverage-by-app lint format docs bench load-feeds clean
+.PHONY: help install demo migrate seed serve serve-prod load test test-fast coverage coverage-by-app lint format docs bench load-feeds clean
 
 help:
 	@echo "make demo   install, migrate, seed and serve the demo on $(DEMO_URL) (DEMO_HOST=, DEMO_PORT=)"
 	@echo "make test   run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make coverage  the suite with branch coverage, per app; fails under 95 %"
+	@echo "make serve-prod  the production stack from the environment (docs/how-to/production.md)"
+	@echo "make load   the mixed load scenario with faults against the production stack"
 	@echo "make lint | docs | bench | clean"
 
 $(VENV)/.installed: pyproject.toml
@@ -51,6 +53,12 @@ demo: seed
 
 serve: install
 	$(SERVE)
+
+# The production stack of one machine: migrate, collectstatic, gunicorn + the RQ task worker, all
+# from the environment (DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, PORT): see
+# docs/how-to/production.md.
+serve-prod: install
+	$(PY) example_site/serve_prod.py
 
 # `make test COVERAGE=1` adds branch coverage: a report per file, then one line per app;
 # pytest-cov fails the run below `fail_under` (pyproject.toml). `make coverage` is the same.
@@ -92,6 +100,13 @@ bench: install
 load-feeds: install
 	$(PY) -m pip install --quiet "locust>=2.30"
 	$(PY) benchmarks/load/feed_polling.py $(LOAD_ARGS)
+
+# The mixed scenario (70 % anonymous reads, 20 % member reads, 10 % writes) against the production
+# stack on 127.0.0.1 for 60 s, with a gunicorn worker SIGKILLed, Redis restarted and the task
+# worker killed during the run; then writes vs rows and emails queued vs received.
+load: install
+	$(PY) -m pip install --quiet "locust>=2.30" "aiosmtpd>=1.4"
+	$(PY) benchmarks/load/mixed.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) build example_site/db.sqlite3 example_site/media

@@ -51,11 +51,13 @@ class CivicWagtailConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .conf import civic_settings
+        from .page_cache_receivers import connect as connect_page_cache
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, dispatch_uid="civic_wagtail.ensure_roles")
         from .accounts import connect as connect_accounts
 
         connect_accounts()
+        connect_page_cache()
         # Tests that change INSTALLED_APPS see the defaults of the apps they install.
         setting_changed.connect(civic_settings.reload, dispatch_uid="civic_wagtail.conf.reload")

@@ -21,6 +21,7 @@ Links in messages are absolute and come from Wagtail's ``Site`` (:func:`site_url
 import hashlib
 import logging
 import threading
+import time
 import uuid
 from contextlib import contextmanager
 from datetime import timedelta
@@ -178,6 +179,21 @@ def retry_delay(attempt):
     return int(civic_settings.EMAIL_RETRY_DELAY) * 2 ** max(0, attempt - 2)
 
 
+#: Seconds to wait before each new try to reach the task queue (a Redis restart takes ~1 s).
+ENQUEUE_RETRIES = (0.25, 0.5, 1, 2)
+
+
+def enqueue_with_retries(task, *args):
+    """``task.enqueue(*args)``, tried again while the queue cannot be reached (then raised)."""
+    for delay in (*ENQUEUE_RETRIES, None):
+        try:
+            return task.enqueue(*args)
+        except Exception:
+            if delay is None:
+                raise
+            time.sleep(delay)
+
+
 def _enqueue(message, attempt):
     """Queue one delivery; a queue that cannot be reached is logged, never raised."""
     try:
@@ -185,7 +201,9 @@ def _enqueue(message, attempt):
         if attempt > 1 and queued.get_backend().supports_defer:
             run_after = timezone.now() + timedelta(seconds=retry_delay(attempt))
             queued = queued.using(run_after=run_after)
-        queued.enqueue(message, attempt)
+        enqueue_with_retries(queued, message, attempt)
+        if attempt == 1:  # structured logs can count queued against delivered messages
+            logger.info("Queued email", extra={"message_key": message["key"]})
     except Exception:
         logger.exception("Could not queue email %s (attempt %s)", message["key"][:12], attempt)
 
@@ -203,7 +221,11 @@ def deliver(message, attempt=1):
         return "duplicate"
     try:
         EmailMessage(
-            message["subject"], message["body"], message["from_email"], [message["to"]]
+            message["subject"],
+            message["body"],
+            message["from_email"],
+            [message["to"]],
+            headers={"X-Civic-Message-Key": message["key"]},  # traces a message end to end
         ).send()
     except Exception:
         # SMTP errors, refused addresses, a bad header: all worth logging, none may escape.

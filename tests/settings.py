@@ -28,6 +28,9 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The anonymous page cache is off in tests (bulk fixtures write without signals, and query pins
+# measure the work of rendering); tests/production/test_page_cache.py turns it on.
+CIVIC_WAGTAIL_PAGE_CACHE_SECONDS = 0
 # Search-index updates are off in tests: the immediate task backend would run them inside every
 # save, and on PostgreSQL each one rescans the whole index (see docs/explanation/search-index.md).
 # Tests of search opt in with the ``index_updates`` fixture (tests/conftest.py).

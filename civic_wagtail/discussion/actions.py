@@ -14,9 +14,10 @@ from wagtail.log_actions import log
 
 from civic_wagtail.conf import civic_settings
 
+from .caching import comment_changed
 from .models import CommentModeration, Thread
 from .models.moderation import ModerationState
-from .notifications import notify_followers, notify_thread_author
+from .notifications import queue_notifications
 
 HIDE = "civic_wagtail_discussion.hide"
 RESTORE = "civic_wagtail_discussion.restore"
@@ -58,10 +59,10 @@ def _set_comment_state(comment, state, reason, moderator, action, public):
         thread = _thread_of(comment)
         if thread is not None:
             thread.refresh_activity()
+        comment_changed(comment)
     if public and not was_public and state == ModerationState.APPROVED:
         # Followers were not told about a held comment when it was posted.
-        notify_followers(comment)
-        notify_thread_author(comment)
+        queue_notifications(comment)
     return comment
 
 

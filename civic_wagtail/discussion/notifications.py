@@ -10,14 +10,17 @@
 Links are absolute and built from the Wagtail ``Site`` of the page the discussion is on.
 """
 
+import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.conf import settings as xtd_settings
+from django_tasks import task
 from wagtail.models import Page
 
 from civic_wagtail import mail
@@ -27,6 +30,7 @@ from .comments import comments_for
 from .models import Thread
 
 SALT = "civic_wagtail.discussion.unfollow"
+logger = logging.getLogger(__name__)
 
 #: The kind of notification a member tunes (``civic_wagtail_notification_kinds``).
 KINDS = [Kind("discussion.reply", _("Replies in discussions you follow"))]
@@ -87,7 +91,6 @@ def notify_followers(comment):
     Queued through the mail service, one message per address and comment, so a comment that is
     approved twice or a retried task mails nobody twice.
     """
-    from django_comments_xtd import signed
     from django_comments_xtd.models import XtdComment
 
     if not comment.is_public:
@@ -110,30 +113,80 @@ def notify_followers(comment):
     verb = reply_verb(comment, target)
     path = reply_path(target, comment)
     for follower in followers.values():
-        key = signed.dumps(follower, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
-        try:
-            mute_path = reverse("comments-xtd-mute", args=[key.decode("utf-8")])
-        except NoReverseMatch:
-            mute_path = None
-        notify(
-            follower.user if follower.user_id else follower.user_email,
-            "discussion.reply",
-            verb,
-            url=path,
-            target=comment,
-            actor=comment.user,
-            email=Email(
-                "civic_wagtail/discussion/email/followup",
-                {
-                    **context,
-                    "name": follower.user_name,
-                    "mute_url": mail.site_url(mute_path, site) if mute_path else "",
-                },
-                from_email=_from_email(),
-            ),
-            key=f"discussion.followup:{comment.pk}",
-        )
+        notify_follower(follower, comment, context, site, verb=verb, path=path)
     return len(followers)
+
+
+def notify_follower(follower, comment, context, site, verb=None, path=None):
+    """Tell one ``follower`` (their earliest following comment) of ``comment``.
+
+    The per-recipient step of the fan-out in :func:`notify_discussion`: an in-site
+    notification and, per the member's preferences, the email (``members.notify``).
+    ``verb`` and ``path`` are the same for every follower of one comment: pass them once.
+    """
+    from django_comments_xtd import signed
+
+    target = comment.content_object
+    key = signed.dumps(follower, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    try:
+        mute_path = reverse("comments-xtd-mute", args=[key.decode("utf-8")])
+    except NoReverseMatch:
+        mute_path = None
+    notify(
+        follower.user if follower.user_id else follower.user_email,
+        "discussion.reply",
+        verb if verb is not None else reply_verb(comment, target),
+        url=path if path is not None else reply_path(target, comment),
+        target=comment,
+        actor=comment.user,
+        email=Email(
+            "civic_wagtail/discussion/email/followup",
+            {
+                **context,
+                "name": follower.user_name,
+                "mute_url": mail.site_url(mute_path, site) if mute_path else "",
+            },
+            from_email=_from_email(),
+        ),
+        key=f"discussion.followup:{comment.pk}",
+    )
+
+
+def queue_notifications(comment):
+    """Queue the emails a new public ``comment`` causes, as ONE task, after the commit.
+
+    The request that posted the comment only enqueues: finding the followers (there may be
+    thousands) and rendering a message for each happen in the task worker, so a reply in a
+    busy thread returns as fast as one in a quiet thread. Calling this twice for one comment
+    in one request queues one task; a task that runs twice mails nobody twice (the mail
+    service keys every message by comment and address).
+    """
+    if not comment.is_public or getattr(comment, "_civic_notifications_queued", False):
+        return
+    comment._civic_notifications_queued = True
+    transaction.on_commit(lambda: _enqueue_notifications(comment.pk))
+
+
+def _enqueue_notifications(comment_pk):
+    try:
+        mail.enqueue_with_retries(notify_discussion, comment_pk)
+    except Exception:  # a queue that cannot be reached must not fail the member's post
+        logger.exception("Could not queue notifications of %s", comment_pk)
+
+
+@task()
+def notify_discussion(comment_pk):
+    """The fan-out task: follow-up emails to followers and the thread author's email.
+
+    Idempotent: it reloads the comment (gone or hidden since: nothing to send) and every message
+    carries a per-comment key. Returns the number of people told.
+    """
+    from django_comments_xtd.models import XtdComment
+
+    comment = XtdComment.norel_objects.filter(pk=comment_pk, is_public=True).first()
+    if comment is None:
+        return 0
+    return int(notify_thread_author(comment)) + notify_followers(comment)
 
 
 def notify_thread_author(comment):

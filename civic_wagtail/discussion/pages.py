@@ -2,9 +2,10 @@
 
 from django.template.loader import render_to_string
 
-from civic_wagtail import params
+from civic_wagtail import page_cache, params
 from civic_wagtail.conf import civic_settings
 
+from .caching import comments_scope
 from .comments import comment_page
 from .forms import CommentForm
 from .policy import can_moderate
@@ -21,6 +22,7 @@ def is_commentable(page):
 def discussion_context(target, request, target_url, page_param="comments", moderator=None):
     """Template context of ``includes/discussion.html`` for any commentable ``target``."""
     moderator = can_moderate(request.user) if moderator is None else moderator
+    page_cache.depends_on(request, comments_scope(target))
     thread_page = comment_page(target, request, page_param, can_moderate=moderator)
     reply_to = params.get_integer(request, "reply_to")
     form = CommentForm(target, initial={"reply_to": reply_to or 0})

@@ -1,6 +1,7 @@
 """Signal receivers: the posting policy on every comment path, reports, held posts, erasure."""
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django_comments.models import CommentFlag
 from django_comments.signals import (
@@ -11,14 +12,15 @@ from django_comments.signals import (
 from django_comments_xtd import signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
-from django_comments_xtd.models import TmpXtdComment
+from django_comments_xtd.models import TmpXtdComment, XtdComment
 from django_comments_xtd.signals import comment_thread_muted, confirmation_received
 
 from civic_wagtail import ratelimit
 
 from . import actions
+from .caching import comment_changed, thread_changed
 from .models import Thread
-from .notifications import notify_followers, notify_thread_author, request_confirmation
+from .notifications import queue_notifications, request_confirmation
 from .policy import PostingRefused, check_can_post, hold_reason
 
 
@@ -67,7 +69,7 @@ def create_posted_comment(sender, comment, request, **kwargs):
             comment.xtd_comment = created
             confirmation_received.send(sender=TmpXtdComment, comment=comment, request=request)
             if comment.is_public:
-                notify_followers(created)
+                queue_notifications(created)
         return True
     key = signed.dumps(comment, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
     request_confirmation(comment, key.decode("utf-8"))
@@ -84,7 +86,6 @@ def record_new_comment(sender, comment, request, **kwargs):
         actions.hold_comment(created, getattr(request, "_civic_hold_reason", ""))
     elif isinstance(comment.content_object, Thread):
         comment.content_object.refresh_activity()
-        notify_thread_author(created)
 
 
 @receiver(comment_thread_muted, dispatch_uid="civic_discussion.muted")
@@ -105,3 +106,15 @@ def hide_after_reports(sender, comment, flag, created, request, **kwargs):
         flag.delete()
         return
     actions.auto_hide_if_reported(comment)
+
+
+@receiver(post_save, sender=XtdComment, dispatch_uid="civic_discussion.cache.saved")
+@receiver(post_delete, sender=XtdComment, dispatch_uid="civic_discussion.cache.deleted")
+def invalidate_discussion(sender, instance, **kwargs):
+    """A comment written, edited or deleted: cached pages showing its discussion are stale."""
+    comment_changed(instance)
+
+
+@receiver(post_save, sender=Thread, dispatch_uid="civic_discussion.cache.thread")
+def invalidate_thread(sender, instance, **kwargs):
+    thread_changed(instance.pk)

@@ -8,11 +8,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from civic_wagtail import params, ratelimit
+from civic_wagtail import page_cache, params, ratelimit
 from civic_wagtail.conf import civic_settings
+from civic_wagtail.page_cache import page_scope
 from civic_wagtail.pagination import paginate
 from civic_wagtail.search_terms import search_terms
 
+from .caching import thread_scope
 from .forms import ThreadForm
 from .models import Thread
 from .pages import discussion_context
@@ -94,6 +96,9 @@ def thread_detail(forum, request, pk):
     )
     if thread is None:
         raise Http404(_("No such thread."))
+    page_cache.depends_on(
+        request, page_scope(forum.pk), thread_scope(thread.pk), page_cache.NAV
+    )
     thread.forum = forum
     url = forum.get_url(request) + forum.reverse_subpage("thread", args=[thread.pk])
     context = discussion_context(thread, request, url, page_param="page", moderator=moderator)

@@ -20,7 +20,7 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from civic_wagtail import converters, params
+from civic_wagtail import converters, page_cache, params
 from civic_wagtail.search_terms import search_terms
 
 from .models import BestPracticePage, CaseStudyOutcome, CaseStudyPage, PracticeOutcome
@@ -105,6 +105,16 @@ class LibraryPagesAPIViewSet(PagesAPIViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         clean_query(request._request)
+        # Anonymous answers are cached until a page of this type (or a related one) is
+        # published (civic_wagtail.page_cache).
+        page_cache.depends_on(
+            request._request, *(page_cache.type_scope(model) for model in self.cache_models())
+        )
+
+    def cache_models(self):
+        from .models import BestPracticePage, CaseStudyPage, ResourcePage
+
+        return [self.model, BestPracticePage, CaseStudyPage, ResourcePage]
 
     def handle_exception(self, exc):
         if isinstance(exc, params.BadParameter):

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
-from civic_wagtail import params
+from civic_wagtail import page_cache, params
 from civic_wagtail.pagination import paginate
 
 from .filters import LibraryFilterForm, filtered_pages, search_pages
@@ -80,6 +80,13 @@ def adoption_counts(ids):
 
 def serve_index(index_page, request):
     params.check_all_text(request)
+    page_cache.depends_on(
+        request,
+        page_cache.page_scope(index_page.pk),
+        page_cache.type_scope(BestPracticePage),
+        page_cache.type_scope(CaseStudyPage),
+        page_cache.NAV,
+    )
     form = LibraryFilterForm(request.GET or None)
     status = 200
     if form.is_bound and not form.is_valid():

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from civic_wagtail.health import healthz
 from civic_wagtail.members import admin_login
 
 # allauth's own rate limits (sign-up, password reset...) answer with the package's 429 page.
@@ -22,6 +23,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("comments/", include("civic_wagtail.discussion.comment_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # For load balancers: the database, the cache and the task queue (JSON; 503 when one is down).
+    path("healthz/", healthz, name="healthz"),
     path("", include("civic_wagtail.urls")),
 ]
 

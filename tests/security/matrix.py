@@ -127,6 +127,9 @@ ROWS = [
     Row("accounts/2fa/webauthn/reauthenticate/", "GET", "/accounts/2fa/webauthn/reauthenticate/", "-",
         "302  302  302  302  302  302  302"),
     # --- Third-party: i18n, Wagtail documents and page privacy, the admin dashboards
+    # --- The health endpoint for load balancers (civic_wagtail.health): no secrets in it.
+    Row("healthz/", "GET", "/healthz/", "-",
+        "200  200  200  200  200  200  200"),
     Row("i18n/setlang/", "POST", "/i18n/setlang/", "-",
         "302  302  302  302  302  302  302"),
     Row(r"documents/^(\d+)/(.*)$", "GET", "/documents/{doc_public}/{doc_public_file}", "public",

@@ -142,6 +142,9 @@ class Thread(index.Indexed, models.Model):
             last_activity_at=self.last_activity_at,
             last_poster_id=self.last_poster_id,
         )
+        from ..caching import thread_changed
+
+        thread_changed(self.pk)
 
 
 class ThreadReport(models.Model):

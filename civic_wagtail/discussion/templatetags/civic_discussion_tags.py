@@ -1,5 +1,7 @@
 """Template helpers of the discussion templates: Markdown, author names."""
 
+from functools import lru_cache
+
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
@@ -11,7 +13,16 @@ register = template.Library()
 
 @register.filter
 def markdown(text):
-    """Member-written Markdown as sanitised HTML."""
+    """Member-written Markdown as sanitised HTML.
+
+    Rendered once per text and process, then reused: a comment's HTML depends on its text
+    alone, so signed-in members' pages (never in the page cache) reuse the same fragments.
+    """
+    return _rendered(str(text or ""))
+
+
+@lru_cache(maxsize=4096)
+def _rendered(text):
     return render_markdown(text)
 
 

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from civic_wagtail import page_cache
 from civic_wagtail.models import ClassifiedMixin
 
 from ..serializers import OutcomeSerializer, TermSerializer
@@ -136,6 +137,18 @@ class BestPracticePage(BestPracticeMixin, ClassifiedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..comparison import compare_outcomes
+        from .resources import ResourcePage
+
+        # Cached for anonymous visitors until it, a practice, a case study (adoptions) or a
+        # resource is published, or its discussion changes (civic_wagtail.page_cache).
+        page_cache.depends_on(
+            request,
+            page_cache.page_scope(self.pk),
+            page_cache.type_scope(BestPracticePage),
+            page_cache.type_scope(CaseStudyPage),
+            page_cache.type_scope(ResourcePage),
+            page_cache.NAV,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         context["outcomes"] = self.outcomes.select_related("indicator")

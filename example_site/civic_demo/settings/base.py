@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "civic_wagtail.members.middleware.AdminSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous visitors' hot pages (threads, library, practices, API listings) come from the
+    # cache until what they show changes (civic_wagtail.page_cache).
+    "civic_wagtail.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -1,8 +1,10 @@
 """Production: everything that differs between machines comes from the environment.
 
-Required: SECRET_KEY, DATABASE_URL (PostgreSQL), ALLOWED_HOSTS, REDIS_URL (cache and sessions:
-rate limits must be counted where every process sees them). Optional: EVENTS_UID_DOMAIN (iCal
-UIDs; defaults to the first of ALLOWED_HOSTS), OPENSEARCH_URL (search),
+Required: SECRET_KEY, DATABASE_URL (PostgreSQL), ALLOWED_HOSTS, REDIS_URL (cache, sessions and
+the task queue: rate limits must be counted where every process sees them, and emails, follower
+notifications, feed rendering and search indexing run in the RQ worker, `manage.py rqworker`).
+Optional: EVENTS_UID_DOMAIN (iCal UIDs; defaults to the first of ALLOWED_HOSTS), OPENSEARCH_URL
+(search),
 AWS_STORAGE_BUCKET_NAME (S3 media, needs django-storages), FRONTEND_CACHE_CLOUDFLARE_* or
 FRONTEND_CACHE_VARNISH_URL (purging), EMAIL_URL-style SMTP settings, CLIENT_IP_HEADER and
 TRUSTED_PROXY_COUNT (the client address behind proxies). No state is kept inside one process,
@@ -43,6 +45,10 @@ CACHES = {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", "civic"),
+        # While Redis restarts (a second or two), pages are rendered uncached and sessions and
+        # rate limits are not found, instead of answering 500; /healthz/ reports the cache down
+        # and the errors are logged (the load test's Redis restart measures this).
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True},
     },
     "renditions": {
         "BACKEND": "django_redis.cache.RedisCache",
@@ -51,6 +57,31 @@ CACHES = {
     },
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Background work (emails, follower fan-out, feed re-rendering, search indexing) runs in an RQ
+# worker on Redis: `manage.py rqworker default --with-scheduler --job-class django_tasks_rq.Job`
+# (the scheduler runs the delayed retries). TASKS_REDIS_URL may name another Redis than the
+# cache.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_rq"]
+RQ_QUEUES = {
+    "default": {"URL": env("TASKS_REDIS_URL", REDIS_URL), "DEFAULT_TIMEOUT": 600},
+}
+TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+
+# Static files: hashed, compressed names served by WhiteNoise with a far-future
+# Cache-Control (a CDN in front caches them for good); `manage.py collectstatic` writes them.
+MIDDLEWARE = [
+    MIDDLEWARE[0],  # SecurityMiddleware first: the HTTPS redirect comes before any file
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "civic_wagtail.request_log.RequestIdMiddleware",
+    *MIDDLEWARE[1:],
+]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))
 
 if env("OPENSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
@@ -128,9 +159,22 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 # Any http:// reference left in content is fetched over HTTPS instead of being blocked.
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
+# One JSON object per line on stderr, each with the request id (X-Request-ID, set by the proxy
+# or made by RequestIdMiddleware); LOG_FORMAT=text for people reading a terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "civic_wagtail.request_log.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "civic_wagtail.request_log.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env("LOG_FORMAT", "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }
