@@ -30,6 +30,8 @@ DEFAULTS = {
     },
     #: Page size of public listings.
     "PAGE_SIZE": 20,
+    #: Results of each type shown on the site search's first view, before "See all".
+    "SEARCH_GROUP_SIZE": 3,
     #: Rate limits of :mod:`civic_wagtail.ratelimit`: ``{action: {"member": (count, seconds),
     #: "anonymous": (count, seconds)}}``. Signed-in requests count per account, anonymous ones
     #: per client address. ``None`` disables one limit; a site's value is merged over these

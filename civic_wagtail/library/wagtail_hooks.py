@@ -7,6 +7,7 @@ from civic_wagtail.search_terms import PlainSearchIndexViewMixin
 
 from .models import Indicator
 from .profile import submissions_panel
+from .search import library_scopes
 
 
 class IndicatorIndexView(PlainSearchIndexViewMixin, IndexView):
@@ -28,3 +29,4 @@ class IndicatorViewSet(SnippetViewSet):
 
 register_snippet(IndicatorViewSet)
 hooks.register("civic_wagtail_profile_panels", submissions_panel)
+hooks.register("civic_wagtail_search_scopes", library_scopes)

@@ -112,12 +112,12 @@ def listings(index_updates, home_page, db):
     return {
         "library": (library.url, {"q": "permit"}),
         "resources": ("/resources/", {"type": "guide"}),
-        "search": ("/hub/search/", {"q": "permit"}),
+        "search": ("/search/", {"q": "permit", "type": "civic_wagtail_library.bestpracticepage"}),
         "events": ("/events/", {"view": "past"}),
         "mentors": (mentoring.url, {"availability": "any"}),
         "threads": (forum.url, {}),
         "thread": (forum.url + f"{thread.pk}/", {}),
-        "thread search": (forums.url + "search/", {"q": "permit"}),
+        "thread search": ("/search/", {"q": "permit", "type": "civic_wagtail_discussion.thread"}),
     }
 
 
