@@ -33,6 +33,8 @@ DEFAULTS = {
     #: Seconds an anonymous visitor's page stays in the page cache at most
     #: (:mod:`civic_wagtail.page_cache`; changes invalidate it at once). 0 turns it off.
     "PAGE_CACHE_SECONDS": 600,
+    #: Results of each type shown on the site search's first view, before "See all".
+    "SEARCH_GROUP_SIZE": 3,
     #: Rate limits of :mod:`civic_wagtail.ratelimit`: ``{action: {"member": (count, seconds),
     #: "anonymous": (count, seconds)}}``. Signed-in requests count per account, anonymous ones
     #: per client address. ``None`` disables one limit; a site's value is merged over these

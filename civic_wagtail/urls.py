@@ -12,7 +12,7 @@ from django.urls import include, path
 
 
 def _app_urlpatterns():
-    patterns = []
+    patterns = [path("search/", include("civic_wagtail.search.urls"))]
     for config in apps.get_app_configs():
         prefix = getattr(config, "civic_wagtail_url_prefix", None)
         if prefix is None:

@@ -255,3 +255,36 @@ def test_the_demo_chooses_each_sections_workflow(demo):
     for slug in ("events", "discussion"):
         if slug in sections:
             assert sections[slug].get_workflow() is None, slug
+
+
+def test_site_search_finds_every_kind_in_the_demo(demo, client):
+    """An event's title, a thread's title, a word only in replies, a resource, a mentor's
+    name (signed in) and the permit practices, each found by /search/."""
+    from civic_wagtail.events.models import EventPage
+
+    def found(query, kind):
+        response = client.get("/search/", {"q": query, "type": kind})
+        assert response.status_code == 200
+        return [getattr(r, "title", None) or str(r) for r in response.context["results"]]
+
+    event = EventPage.objects.live().order_by("pk").first()
+    assert event.title in found(event.title, "civic_wagtail_events.eventpage")
+    thread = Thread.objects.published().order_by("pk").first()
+    assert thread.title in found(thread.title, "civic_wagtail_discussion.thread")
+    # "triage" is only ever written in replies (discussion/demo.py REPLIES).
+    assert not Thread.objects.filter(title__icontains="triage").exists()
+    assert not Thread.objects.filter(body__icontains="triage").exists()
+    assert found("triage", "civic_wagtail_discussion.thread")
+    resource = ResourcePage.objects.live().order_by("pk").first()
+    assert resource.title in found(resource.title, "civic_wagtail_library.resourcepage")
+    permits = set(
+        BestPracticePage.objects.live().filter(title__icontains="permit")
+        .values_list("title", flat=True)
+    )
+    assert permits and permits <= set(found("permit", "civic_wagtail_library.bestpracticepage"))
+
+    mentor = MentorProfile.objects.listed().select_related("user__civic_profile").first()
+    kind = "civic_wagtail_mentoring.mentorprofile"
+    assert client.get("/search/", {"q": mentor.display_name, "type": kind}).status_code == 400
+    client.force_login(get_user_model().objects.get(email="max@city.example.gov"))
+    assert mentor.display_name in found(mentor.display_name, kind)

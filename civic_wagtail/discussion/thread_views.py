@@ -1,10 +1,13 @@
-"""Views served by the forum pages (routable): topic listing, new thread, thread, search."""
+"""Views served by the forum pages (routable): topic listing, new thread, thread; the old
+forum search redirects to the site search."""
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -12,7 +15,6 @@ from civic_wagtail import page_cache, params, ratelimit
 from civic_wagtail.conf import civic_settings
 from civic_wagtail.page_cache import page_scope
 from civic_wagtail.pagination import paginate
-from civic_wagtail.search_terms import search_terms
 
 from .caching import thread_scope
 from .forms import ThreadForm
@@ -118,22 +120,15 @@ def thread_detail(forum, request, pk):
 
 
 def search_threads(index_page, request):
-    """Search published threads with Wagtail's search backend."""
-    query = params.get_text(request, "q", max_length=1000)
-    terms = search_terms(query)
-    results = []
-    if terms:
-        forums = list(index_page.get_children().live().public().values_list("pk", flat=True))
-        threads = Thread.objects.published().filter(forum_id__in=forums)
-        results = threads.search(terms)
-    page = paginate(request, results, civic_settings.DISCUSSION_THREADS_PER_PAGE)
-    if terms:
-        # Search results cannot select_related; fetch the page's rows in one query.
-        ids = [thread.pk for thread in page.object_list]
-        by_id = Thread.objects.select_related("forum", "author__civic_profile").in_bulk(ids)
-        page.object_list = [by_id[i] for i in ids if i in by_id]
-    return index_page.render(
-        request,
-        template="civic_wagtail/discussion/search.html",
-        context_overrides={"query": query, "results": page},
+    """The former forum search: a permanent redirect to the site search's thread scope."""
+    from .search import ThreadScope
+
+    query = {"type": ThreadScope.key}
+    try:
+        query["q"] = params.get_text(request, "q", max_length=1000)
+    except params.BadParameter:
+        query["q"] = ""
+    url = reverse("civic_wagtail_search:search") + "?" + urlencode(
+        {key: value for key, value in query.items() if value}
     )
+    return HttpResponsePermanentRedirect(url)

@@ -83,3 +83,10 @@ def register_discussion_log_actions(registry):
     registry.register_action(
         "civic_wagtail_discussion.create_thread", _("Start thread"), _("Thread started")
     )
+
+
+@hooks.register("civic_wagtail_search_scopes")
+def search_scopes():
+    from .search import thread_scopes
+
+    return thread_scopes()

@@ -27,3 +27,10 @@ def personal_calendar_panel(request, profile):
         {"feed_url": url, "webcal_url": webcal(url), "attendance": attendance},
         request=request,
     )
+
+
+@hooks.register("civic_wagtail_search_scopes")
+def search_scopes():
+    from .search import event_scopes
+
+    return event_scopes()

@@ -5,9 +5,9 @@ docs/reference/library.md.
 """
 
 DEFAULTS = {
-    #: Models searched by the site-wide search, as ``"app_label.ModelName"`` strings.
-    #: ``None`` means the library's page types plus every model returned by
-    #: ``civic_wagtail_search_models`` hooks (events, threads...).
+    #: Deprecated: the page models the library contributes to the site search, as
+    #: ``"app_label.ModelName"`` strings. ``None``: practices, case studies and resources.
+    #: Register a ``civic_wagtail_search_scopes`` hook instead.
     "LIBRARY_SEARCH_MODELS": None,
     #: Seconds between two flushes of the buffered resource download counts into the
     #: database. Downloads are counted in the cache; at most one flush task is queued

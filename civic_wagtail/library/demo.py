@@ -105,7 +105,7 @@ class LibrarySeeder(Seeder):
         ctx.shared["practices"] = practices[:10]
         ctx.shared.setdefault("summary", []).append(
             f"Library: {len(practices)} practices at /library/, resources at /resources/, "
-            "search at /hub/search/, API at /hub/api/v2/practices/"
+            "search at /search/, API at /hub/api/v2/practices/"
         )
 
     # Indicators ---------------------------------------------------------------------------

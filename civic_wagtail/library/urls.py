@@ -6,12 +6,14 @@ Pages carry their own sub-URLs (``/library/outcomes.csv``, ``/library/submit/``,
 
 from django.urls import include, path
 
+from civic_wagtail.search.views import old_search
+
 from .api import api_router
-from .search import site_search
 
 app_name = "civic_wagtail_library"
 
 urlpatterns = [
-    path("search/", site_search, name="search"),
+    # The site search moved to /search/ (civic_wagtail.search); old links keep working.
+    path("search/", old_search, name="search"),
     path("api/v2/", include((api_router.get_urlpatterns(), "api"), namespace="api")),
 ]

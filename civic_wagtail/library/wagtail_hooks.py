@@ -10,6 +10,7 @@ from .dashboard import submissions_dashboard_panel
 from .models import Indicator
 from .profile import submissions_panel
 from .public_profile import contributions_panel
+from .search import library_scopes
 
 
 class IndicatorIndexView(PlainSearchIndexViewMixin, IndexView):
@@ -35,3 +36,4 @@ hooks.register("civic_wagtail_dashboard_panels", submissions_dashboard_panel)
 hooks.register("civic_wagtail_export_member", personal_data.export_member)
 hooks.register("civic_wagtail_erase_member", personal_data.erase_member)
 hooks.register("civic_wagtail_public_profile_panels", contributions_panel)
+hooks.register("civic_wagtail_search_scopes", library_scopes)

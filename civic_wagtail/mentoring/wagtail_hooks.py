@@ -44,3 +44,10 @@ def register_mentoring_log_actions(actions):
         ("cancelled", _("Cancel mentorship")),
     ]:
         actions.register_action(f"civic_wagtail_mentoring.{action}", label, label)
+
+
+@hooks.register("civic_wagtail_search_scopes")
+def search_scopes():
+    from .search import mentor_scopes
+
+    return mentor_scopes()

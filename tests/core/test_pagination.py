@@ -126,12 +126,12 @@ def _build_listings(home_page):
     return {
         "library": (library.url, {"q": "permit"}),
         "resources": ("/resources/", {"type": "guide"}),
-        "search": ("/hub/search/", {"q": "permit"}),
+        "search": ("/search/", {"q": "permit", "type": "civic_wagtail_library.bestpracticepage"}),
         "events": ("/events/", {"view": "past"}),
         "mentors": (mentoring.url, {"availability": "any"}),
         "threads": (forum.url, {}),
         "thread": (forum.url + f"{thread.pk}/", {}),
-        "thread search": (forums.url + "search/", {"q": "permit"}),
+        "thread search": ("/search/", {"q": "permit", "type": "civic_wagtail_discussion.thread"}),
         "home": home_page,
     }
 

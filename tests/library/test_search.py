@@ -1,13 +1,18 @@
-"""Site-wide search: results across page types, facets, extension by hook or setting."""
+"""The library's scopes of the site search: practices and case studies as cards, resources,
+each its own type; the deprecated setting still picks the models."""
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from wagtail import hooks
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from civic_wagtail.library.search import get_search_models
+from civic_wagtail.library.search import get_search_models, library_scopes
 from tests.library.helpers import case_study, library_index, practice
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("index_updates")]
+
+PRACTICES = "civic_wagtail_library.bestpracticepage"
+CASES = "civic_wagtail_library.casestudypage"
 
 
 @pytest.fixture
@@ -19,75 +24,43 @@ def library(home_page):
     return index
 
 
-def test_search_finds_practices_and_case_studies_with_facets(client, library):
-    response = client.get("/hub/search/", {"q": "compost"})
+def test_practices_and_case_studies_are_counted_per_type(client, library):
+    response = client.get("/search/", {"q": "compost"})
     assert response.status_code == 200
-    assert {page.title for page in response.context["results"]} == {
-        "Compost collection",
-        "Compost in Lyon",
-    }
     facets = {facet["key"]: facet["count"] for facet in response.context["facets"]}
-    assert facets == {
-        "civic_wagtail_library.bestpracticepage": 1,
-        "civic_wagtail_library.casestudypage": 1,
-        "civic_wagtail_library.resourcepage": 0,
-    }
+    assert facets[PRACTICES] == 1 and facets[CASES] == 1
+    assert facets["civic_wagtail_library.resourcepage"] == 0
+    assert response.content.decode().count('class="cw-card"') == 2
 
 
-def test_facet_narrows_the_results(client, library):
-    response = client.get(
-        "/hub/search/", {"q": "compost", "type": "civic_wagtail_library.casestudypage"}
-    )
+def test_a_type_narrows_the_results(client, library):
+    response = client.get("/search/", {"q": "compost", "type": CASES})
     assert [page.title for page in response.context["results"]] == ["Compost in Lyon"]
     assert 'aria-current="page"' in response.content.decode()
-
-
-def test_unknown_type_is_a_400(client, library):
-    response = client.get("/hub/search/", {"q": "compost", "type": "auth.user"})
-    assert response.status_code == 400
-    assert "There is no content type" in response.content.decode()
-
-
-def test_empty_query_shows_the_form(client, library):
-    response = client.get("/hub/search/")
-    assert response.status_code == 200 and response.context["results"] == []
-
-
-def test_other_apps_add_page_types_with_a_hook():
-    from home.models import HomePage
-
-    with hooks.register_temporarily("civic_wagtail_search_models", lambda: [HomePage]):
-        assert HomePage in get_search_models()
 
 
 def test_setting_replaces_the_models(settings):
     settings.CIVIC_WAGTAIL_LIBRARY_SEARCH_MODELS = ["civic_wagtail_library.CaseStudyPage"]
     assert [m.__name__ for m in get_search_models()] == ["CaseStudyPage"]
+    assert [scope.key for scope in library_scopes()] == [CASES]
     settings.CIVIC_WAGTAIL_LIBRARY_SEARCH_MODELS = ["nope.Nothing"]
     with pytest.raises(ImproperlyConfigured):
         get_search_models()
 
 
-def test_search_query_count_does_not_grow(client, library, django_assert_max_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get("/hub/search/", {"q": "compost"})
+def test_one_type_pages_in_a_fixed_number_of_queries(client, library):
+    client.get("/search/", {"q": "compost", "type": PRACTICES})
     with CaptureQueriesContext(connection) as small:
-        response = client.get("/hub/search/", {"q": "compost"})
-    found = {page.title for page in response.context["results"]}
-    assert found == {"Compost collection", "Compost in Lyon"}
+        client.get("/search/", {"q": "compost", "type": PRACTICES})
     for i in range(30):
         practice(library, f"Compost variant {i}")
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        response = client.get("/hub/search/", {"q": "compost"})
-    # The 30 new practices are found: a full first page, the rest on the second, all counted.
+    with CaptureQueriesContext(connection) as large:
+        response = client.get("/search/", {"q": "compost", "type": PRACTICES})
+    assert len(large) == len(small)
     page_obj = response.context["page_obj"]
-    assert page_obj.paginator.count == 32
+    assert page_obj.paginator.count == 31
     titles = [page.title for page in response.context["results"]]
     assert len(titles) == 20 and all(title.startswith("Compost") for title in titles)
-    second = client.get("/hub/search/", {"q": "compost", "page": 2}).context["results"]
-    assert len(second) == 12
-    assert {page.title for page in second}.isdisjoint(titles)
-    found = {page.title for page in second} | set(titles)
-    assert found >= {f"Compost variant {i}" for i in range(30)}
+    second = client.get("/search/", {"q": "compost", "type": PRACTICES, "page": 2})
+    assert {page.title for page in second.context["results"]}.isdisjoint(titles)
+    assert len(second.context["results"]) == 11

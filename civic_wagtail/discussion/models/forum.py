@@ -24,7 +24,8 @@ class CommentableMixin:
 
 
 class ForumIndexPage(RoutablePageMixin, Page):
-    """The forums: one :class:`ForumTopicPage` per topic, and a thread search at ``search/``."""
+    """The forums: one :class:`ForumTopicPage` per topic. Threads are searched by the site
+    search (``/search/?type=civic_wagtail_discussion.thread``); ``search/`` sends there."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -56,6 +57,7 @@ class ForumIndexPage(RoutablePageMixin, Page):
 
     @path("search/", name="search")
     def search(self, request):
+        """The forum search is a scope of the site search: old links are sent there."""
         from ..thread_views import search_threads
 
         return search_threads(self, request)

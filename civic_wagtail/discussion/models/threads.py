@@ -87,6 +87,8 @@ class Thread(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("title", boost=3),
         index.SearchField("body"),
+        # Replies are found through their thread (kept up to date by refresh_activity).
+        index.SearchField("comment_text"),
         index.AutocompleteField("title"),
         index.FilterField("status"),
         index.FilterField("forum_id"),
@@ -124,6 +126,27 @@ class Thread(index.Indexed, models.Model):
     def _subpath(self):
         return self.forum.reverse_subpage("thread", args=[self.pk])
 
+    #: Characters of published replies indexed with the thread (the oldest replies first).
+    COMMENT_INDEX_CHARS = 100_000
+
+    def comment_text(self):
+        """The text of the thread's published replies, for the search index."""
+        from ..comments import comments_for
+
+        texts = (
+            comments_for(self)
+            .filter(is_public=True, is_removed=False)
+            .order_by("submit_date", "pk")
+            .values_list("comment", flat=True)
+        )
+        joined, size = [], 0
+        for text in texts.iterator():
+            joined.append(text)
+            size += len(text) + 1
+            if size >= self.COMMENT_INDEX_CHARS:
+                break
+        return "\n".join(joined)[: self.COMMENT_INDEX_CHARS]
+
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
@@ -145,6 +168,16 @@ class Thread(index.Indexed, models.Model):
         from ..caching import thread_changed
 
         thread_changed(self.pk)
+
+        # The replies' text is indexed with the thread, as a save would (a task, when search
+        # auto-update is on).
+        from modelsearch.backends import get_search_backends
+        from modelsearch.tasks import insert_or_update_object_task
+
+        if any(True for _backend in get_search_backends(with_auto_update=True)):
+            insert_or_update_object_task.enqueue(
+                self._meta.app_label, self._meta.model_name, str(self.pk)
+            )
 
 
 class ThreadReport(models.Model):

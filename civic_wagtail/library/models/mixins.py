@@ -58,7 +58,11 @@ class LibraryPageMixin(models.Model):
         help_text=_("The practice or case study this one builds on, if any."),
     )
 
-    search_fields = [index.SearchField("summary"), index.FilterField("adapted_from")]
+    # Weighted above the body fields (title > summary > body; PostgreSQL ranks by weight).
+    search_fields = [
+        index.SearchField("summary", boost=1.5),
+        index.FilterField("adapted_from"),
+    ]
 
     class Meta:
         abstract = True

@@ -87,7 +87,7 @@ class ResourceMixin(models.Model):
     )
 
     search_fields = [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=1.5),
         index.SearchField("body"),
         index.FilterField("resource_type"),
     ]

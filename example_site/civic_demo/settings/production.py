@@ -83,6 +83,18 @@ STORAGES = {
 }
 STATIC_ROOT = env("STATIC_ROOT", str(STATIC_ROOT))
 
+# PostgreSQL full-text search: every word is stemmed with the configuration of the content's
+# language (titles weigh more than summaries, summaries more than bodies: the fields' boosts).
+# After changing SEARCH_CONFIGS, run `manage.py update_index` (docs/how-to/search.md).
+SEARCH_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "civic_wagtail.search_backend",
+        "SEARCH_CONFIG": env("SEARCH_CONFIG", "english"),
+        "SEARCH_CONFIGS": SEARCH_CONFIGS,
+    }
+}
+
 if env("OPENSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
         "default": {
