@@ -30,6 +30,9 @@ DEFAULTS = {
     },
     #: Page size of public listings.
     "PAGE_SIZE": 20,
+    #: Seconds a listing block (:mod:`civic_wagtail.blocks`) keeps its rendering; publishing
+    #: relevant content purges it sooner.
+    "BLOCK_CACHE_SECONDS": 600,
     #: Rate limits of :mod:`civic_wagtail.ratelimit`: ``{action: {"member": (count, seconds),
     #: "anonymous": (count, seconds)}}``. Signed-in requests count per account, anonymous ones
     #: per client address. ``None`` disables one limit; a site's value is merged over these

@@ -25,6 +25,7 @@ from wagtail.models import Page
 from civic_wagtail import params
 from civic_wagtail.conf import civic_settings
 from civic_wagtail.pagination import paginate
+from civic_wagtail.peer_review import mark_reviewed
 from civic_wagtail.search_terms import search_terms
 
 from .filters import current_locale
@@ -54,10 +55,11 @@ def type_key(model):
 
 
 def load_specific(pages):
-    """Specific instances of ``pages`` in order: one query per page type on the page."""
+    """Specific instances of ``pages`` in order: one query per page type on the page, and one
+    for their peer-review dates."""
     ids = [page.pk for page in pages]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    return [specific[pk] for pk in ids if pk in specific]
+    return mark_reviewed([specific[pk] for pk in ids if pk in specific])
 
 
 def site_search(request):

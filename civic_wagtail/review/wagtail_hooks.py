@@ -10,7 +10,7 @@ from civic_wagtail import roles
 
 from .admin_views import PeerReviewViewSetGroup, RecordedByWorkflowPolicy
 from .models import ReviewDecision, ReviewRecord
-from .public_record import render_record
+from .public_record import render_record, reviewed_at_expression
 from .views import ReviewDueReportView, ReviewsWaitingPanel
 
 register_permission_policy(ReviewRecord, RecordedByWorkflowPolicy(ReviewRecord))
@@ -25,6 +25,11 @@ def register_review_viewsets():
 @hooks.register("civic_wagtail_page_panels")
 def review_record_panel(request, page):
     return render_record(request, page)
+
+
+@hooks.register("civic_wagtail_peer_reviewed_at")
+def peer_reviewed_at():
+    return reviewed_at_expression()
 
 
 @hooks.register("after_edit_page")
