@@ -43,7 +43,13 @@ def only_reviewed(queryset):
     expression = reviewed_at_expression()
     if expression is None:
         return queryset.none()
-    return queryset.alias(_peer_reviewed_at=expression).filter(_peer_reviewed_at__isnull=False)
+    # A subquery on ids rather than a filter on the expression: search backends accept it.
+    reviewed = (
+        queryset.model.objects.alias(_peer_reviewed_at=expression)
+        .filter(_peer_reviewed_at__isnull=False)
+        .values("pk")
+    )
+    return queryset.filter(pk__in=reviewed)
 
 
 def reviewed_at_by_page(ids):

@@ -28,3 +28,10 @@ class IndicatorViewSet(SnippetViewSet):
 
 register_snippet(IndicatorViewSet)
 hooks.register("civic_wagtail_profile_panels", submissions_panel)
+
+
+@hooks.register("civic_wagtail_open_data")
+def library_open_data(request, site_url):
+    from .open_data import datasets
+
+    return datasets(request, site_url)
