@@ -197,7 +197,7 @@ class CachedListingBlock(blocks.StructBlock):
         context["heading_id"] = f"cw-block-{uuid.uuid4().hex[:8]}"
         context["list_template"] = self.list_template
         context["items"] = SimpleLazyObject(lambda: list(self.get_items(value, request)))
-        parts = [self.cache_name, generation(self.cache_name)]
+        parts = [self.cache_name, type(self).__name__, generation(self.cache_name)]
         parts += self.cache_key_parts(value, request)
         context["cache_key"] = ":".join(str(part) for part in parts)
         context["cache_timeout"] = civic_settings.BLOCK_CACHE_SECONDS

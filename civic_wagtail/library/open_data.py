@@ -1,4 +1,4 @@
-"""What the library publishes as open data, for the open-data page (``civic_wagtail_open_data``)."""
+"""What the library publishes as open data (the ``civic_wagtail_open_data`` hook)."""
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
@@ -37,7 +37,7 @@ def datasets(request, site_url):
             Dataset(
                 "api",
                 _("Case studies (JSON)"),
-                _("Every published case study with its place, organisation and measured outcomes."),
+                _("Every published case study: place, organisation and measured outcomes."),
                 [
                     (_("All case studies"), cases),
                     (_("By region"), cases + "?" + urlencode({"region": "europe"})),
