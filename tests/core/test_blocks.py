@@ -54,3 +54,24 @@ def test_a_new_comment_purges_the_discussion_blocks(home_page):
     assert generation("discussion") != before
     library_before = generation("library")
     assert generation("library") == library_before  # others are left alone
+
+
+def test_private_and_draft_pages_stay_out_of_the_blocks(rf, home_page):
+    from datetime import date
+
+    from django.utils import timezone
+    from wagtail.models import PageViewRestriction
+
+    from civic_wagtail.review.models import ReviewRecord
+    from tests.library.helpers import library_index, practice
+
+    library = library_index(home_page)
+    shown, private, draft = (practice(library, title) for title in ("Shown", "Private", "Draft"))
+    for page in (shown, private, draft):
+        ReviewRecord.objects.create(page=page, reviewed_at=timezone.now(),
+                                    review_due=date(2031, 1, 1), reviewer_count=2)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    draft.unpublish()
+    block = LatestPracticesBlock()
+    items = block.get_items(block.to_python({"heading": "", "count": 5}), rf.get("/"))
+    assert [page.title for page in items] == ["Shown"]
