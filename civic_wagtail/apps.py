@@ -47,9 +47,10 @@ class CivicWagtailConfig(AppConfig):
 
     def ready(self):
         from django.core.signals import setting_changed
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from . import checks  # noqa: F401  (registers the system checks)
+        from .blocks import purge_on_change
         from .conf import civic_settings
         from .page_cache_receivers import connect as connect_page_cache
         from .roles import ensure_roles
@@ -59,5 +60,8 @@ class CivicWagtailConfig(AppConfig):
 
         connect_accounts()
         connect_page_cache()
+        # Listing blocks forget their cached rendering when a row they show changes.
+        post_save.connect(purge_on_change, dispatch_uid="civic_wagtail.blocks.saved")
+        post_delete.connect(purge_on_change, dispatch_uid="civic_wagtail.blocks.deleted")
         # Tests that change INSTALLED_APPS see the defaults of the apps they install.
         setting_changed.connect(civic_settings.reload, dispatch_uid="civic_wagtail.conf.reload")

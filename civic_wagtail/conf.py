@@ -35,6 +35,9 @@ DEFAULTS = {
     "PAGE_CACHE_SECONDS": 600,
     #: Results of each type shown on the site search's first view, before "See all".
     "SEARCH_GROUP_SIZE": 3,
+    #: Seconds a listing block (:mod:`civic_wagtail.blocks`) keeps its rendering; publishing
+    #: relevant content purges it sooner.
+    "BLOCK_CACHE_SECONDS": 600,
     #: Rate limits of :mod:`civic_wagtail.ratelimit`: ``{action: {"member": (count, seconds),
     #: "anonymous": (count, seconds)}}``. Signed-in requests count per account, anonymous ones
     #: per client address. ``None`` disables one limit; a site's value is merged over these

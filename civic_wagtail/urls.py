@@ -2,7 +2,8 @@
 
 An app (ours, or a site's own) takes part by setting ``civic_wagtail_url_prefix`` on its
 ``AppConfig`` and having a ``urls`` module with an ``app_name``; it is then mounted at that
-prefix with its own namespace. Apps that are not installed add nothing.
+prefix with its own namespace. Apps that are not installed add nothing. The core adds the
+open-data page (``open-data/``, :mod:`civic_wagtail.open_data`).
 """
 
 from importlib import import_module
@@ -22,4 +23,10 @@ def _app_urlpatterns():
     return patterns
 
 
-urlpatterns = _app_urlpatterns()
+def _core_urlpatterns():
+    from .open_data import open_data
+
+    return [path("open-data/", open_data, name="civic_wagtail_open_data")]
+
+
+urlpatterns = _core_urlpatterns() + _app_urlpatterns()

@@ -130,6 +130,39 @@ def test_library_has_varied_outcomes_and_searchable_pages(demo, client):
     assert client.get("/library/", {"q": "permit"}).context["page_obj"].paginator.count > 0
 
 
+def test_two_thirds_of_library_cards_show_peer_reviewed_and_every_state_is_there(demo, client):
+    from collections import Counter
+
+    from wagtail.models import WorkflowState
+
+    from civic_wagtail.review.models import ReviewRecord
+
+    response = client.get("/library/", {"page": 1})
+    cards = response.context["cards"]
+    html = response.content.decode()
+    assert len(cards) == 20  # 24 items, 20 a page
+    assert html.count("Peer reviewed <time") == sum(1 for c in cards if c.peer_reviewed_at)
+    total = BestPracticePage.objects.count() + CaseStudyPage.objects.count()
+    reviewed = sum(
+        1 for model in (BestPracticePage, CaseStudyPage) for page in
+        client.get("/library/", {"type": "practice" if model is BestPracticePage
+                                 else "case-study", "reviewed": "on"}).context["cards"]
+    )
+    assert reviewed * 3 >= total * 2
+    statuses = Counter(WorkflowState.objects.values_list("status", flat=True))
+    assert statuses["in_progress"] and statuses["needs_changes"]
+    assert any(record.is_overdue for record in ReviewRecord.objects.all())
+
+
+def test_home_page_shows_the_community_at_work(demo, client):
+    html = client.get("/").content.decode()
+    for heading in ("Latest peer-reviewed practices", "Newest case studies", "Upcoming events",
+                    "Active discussions", "Mentors available now"):
+        assert f">{heading}</h2>" in html
+    assert html.count("Peer reviewed <time") >= 4
+    assert 'name="q"' in html and "Open data" in html
+
+
 def test_discussion_has_a_forum_per_topic_and_a_1000_comment_thread(demo):
     assert ForumTopicPage.objects.count() == Topic.objects.count() > 0
     longest = Thread.objects.order_by("-reply_count").first()

@@ -16,6 +16,10 @@ class DiscussionConfig(FeatureConfig):
 
     #: Where ``civic_wagtail.urls`` mounts this app's ``urls`` module.
     civic_wagtail_url_prefix = "discussion/"
+    #: Home-page blocks (:func:`civic_wagtail.blocks.home_page_blocks`).
+    civic_wagtail_blocks = [
+        ("active_discussions", "civic_wagtail.discussion.blocks.ActiveDiscussionsBlock")
+    ]
 
     civic_wagtail_role_permissions = {
         "moderators": [

@@ -15,6 +15,8 @@ class EventsConfig(FeatureConfig):
 
     #: Where ``civic_wagtail.urls`` mounts the site-wide, topic and personal feeds.
     civic_wagtail_url_prefix = "calendar/"
+    #: Home-page blocks (:func:`civic_wagtail.blocks.home_page_blocks`).
+    civic_wagtail_blocks = [("upcoming_events", "civic_wagtail.events.blocks.UpcomingEventsBlock")]
 
     def ready(self):
         from . import checks, receivers  # noqa: F401

@@ -34,3 +34,31 @@ def search_scopes():
     from .search import event_scopes
 
     return event_scopes()
+
+
+@hooks.register("civic_wagtail_open_data")
+def events_open_data(request, site_url):
+    """The calendar's iCalendar feeds, for the open-data page."""
+    from django.utils.translation import gettext as _
+
+    from civic_wagtail.open_data import Dataset
+
+    from .listing import webcal
+
+    everything = site_url + reverse("civic_wagtail_events:site_feed")
+    topic = site_url + reverse("civic_wagtail_events:topic_feed", args=["permits"])
+    return [
+        Dataset(
+            "feed",
+            _("Events (iCalendar)"),
+            _(
+                "Every upcoming and past event, for any calendar app (RFC 5545). Subscribe "
+                "rather than download: the feed follows changes and cancellations."
+            ),
+            [
+                (_("Whole calendar"), everything),
+                (_("Subscribe (webcal)"), webcal(everything)),
+                (_("One topic"), topic),
+            ],
+        )
+    ]

@@ -21,6 +21,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from civic_wagtail import converters, page_cache, params
+from civic_wagtail.peer_review import with_reviewed_at
 from civic_wagtail.search_terms import search_terms
 
 from .models import BestPracticePage, CaseStudyOutcome, CaseStudyPage, PracticeOutcome
@@ -124,7 +125,7 @@ class LibraryPagesAPIViewSet(PagesAPIViewSet):
     def get_queryset(self):
         public = self.get_base_queryset().values_list("pk", flat=True)
         return (
-            self.model.objects.filter(pk__in=public)
+            with_reviewed_at(self.model.objects.filter(pk__in=public))
             .order_by("path")
             .select_related("locale")
             .prefetch_related(
@@ -147,6 +148,7 @@ class PracticesAPIViewSet(LibraryPagesAPIViewSet):
     listing_default_fields = LibraryPagesAPIViewSet.listing_default_fields + [
         "summary",
         "evidence_strength",
+        "peer_reviewed_at",
     ]
 
 
@@ -158,6 +160,7 @@ class CaseStudiesAPIViewSet(LibraryPagesAPIViewSet):
         "summary",
         "organisation",
         "place",
+        "peer_reviewed_at",
         "outcomes",
     ]
 

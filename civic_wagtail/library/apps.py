@@ -14,6 +14,11 @@ class LibraryConfig(FeatureConfig):
     verbose_name = _("Civic Wagtail library")
     #: Site search and the open-data API. Not "library/": that is the index page's path.
     civic_wagtail_url_prefix = "hub/"
+    #: Home-page blocks (:func:`civic_wagtail.blocks.home_page_blocks`).
+    civic_wagtail_blocks = [
+        ("latest_practices", "civic_wagtail.library.blocks.LatestPracticesBlock"),
+        ("newest_case_studies", "civic_wagtail.library.blocks.NewestCaseStudiesBlock"),
+    ]
     civic_wagtail_role_permissions = {
         "editors": ["add_indicator", "change_indicator", "delete_indicator"],
     }

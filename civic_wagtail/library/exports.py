@@ -1,4 +1,4 @@
-"""CSV export of outcomes, with the same filters as the library index.
+"""CSV export of outcomes, with the same search and filters as the library index.
 
 UTF-8 with a byte-order mark (so spreadsheet programs detect the encoding), a header row and
 one row per outcome. Rows are streamed from the database in chunks, so an export of the
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from civic_wagtail import params
 from civic_wagtail.conf import civic_settings
+from civic_wagtail.search_terms import search_terms
 
 from .comparison import as_percent
 from .filters import LibraryFilterForm, filtered_pages
@@ -91,6 +92,21 @@ def _percent(change):
     return "" if value is None else str(value)
 
 
+def searched(pages, q):
+    """``pages`` narrowed to those the library's search for ``q`` finds (all without ``q``).
+
+    The backend answers the ids of the matches; the export then streams their outcomes from
+    the database as it does without a search. Punctuation alone finds nothing, as on the index.
+    """
+    if not q:
+        return pages
+    query = search_terms(q)
+    if not query:
+        return pages.none()
+    ids = [page.pk for page in pages.order_by().search(query, order_by_relevance=False)]
+    return pages.filter(pk__in=ids)
+
+
 def serve_outcomes_csv(index_page, request):
     params.check_all_text(request)
     form = LibraryFilterForm(request.GET)
@@ -103,7 +119,10 @@ def serve_outcomes_csv(index_page, request):
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    pages = filtered_pages(index_page.get_listing_queryset(), form.cleaned_data)
+    pages = searched(
+        filtered_pages(index_page.get_listing_queryset(), form.cleaned_data),
+        form.cleaned_data.get("q"),
+    )
     writer = csv.writer(Echo())
 
     def stream():

@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from civic_wagtail import params
+from civic_wagtail import params, peer_review
 from civic_wagtail.models import GovernmentLevel, OrganisationType, Region, Topic
 from civic_wagtail.search_terms import search_terms
 
@@ -74,6 +74,12 @@ class LibraryFilterForm(forms.Form):
         help_text=_("Applies to best practices."),
     )
     indicator = forms.ChoiceField(label=_("Measured indicator"), required=False)
+    reviewed = forms.BooleanField(
+        label=_("Peer reviewed only"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"aria-describedby": "id_reviewed_help"}),
+        help_text=_("Practices and case studies that passed peer review."),
+    )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
 
     def __init__(self, data=None, locale=None):
@@ -83,6 +89,8 @@ class LibraryFilterForm(forms.Form):
         for name, model, _lookup in TAXONOMY_FILTERS:
             self.fields[name].choices = term_choices(model, locale, any_label)
         self.fields["indicator"].choices = [("", any_label), *indicator_choices(locale)]
+        if not peer_review.is_available():
+            del self.fields["reviewed"]
 
     def clean_q(self):
         try:
@@ -122,6 +130,8 @@ def filtered_pages(base, data):
     if data.get("evidence"):
         conditions &= Q(evidence_strength=data["evidence"])
     queryset = base.type(*models) if models else base.none()
+    if data.get("reviewed"):
+        queryset = peer_review.only_reviewed(queryset)
     if conditions:
         # One subquery per page type keeps the outer query free of joins (and duplicates).
         match = Q()
@@ -137,7 +147,9 @@ def sorted_pages(queryset, sort):
             "-adoption_count", "-first_published_at", "-pk"
         )
     if sort == "reviewed":
-        return queryset.annotate(last_reviewed=last_reviewed_expression()).order_by(
+        # The peer-review date when an app records reviews; else the last approved workflow.
+        reviewed = peer_review.reviewed_at_expression() or last_reviewed_expression()
+        return queryset.annotate(last_reviewed=reviewed).order_by(
             F("last_reviewed").desc(nulls_last=True), "-first_published_at", "-pk"
         )
     return queryset.order_by("-first_published_at", "-pk")

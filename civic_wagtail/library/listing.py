@@ -2,8 +2,8 @@
 
 Query plan of one index page, whatever the size of the library: the filter choices (one
 query per vocabulary), a count, the page of results, one query per page type for the
-specific fields (bodies deferred), their topics and regions, and one query for the
-adoption counts of the cards shown.
+specific fields (bodies deferred, the peer-review date annotated), their topics and regions,
+and one query for the adoption counts of the cards shown.
 """
 
 from collections import defaultdict
@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 
 from civic_wagtail import page_cache, params
 from civic_wagtail.pagination import paginate
+from civic_wagtail.peer_review import with_reviewed_at
 
 from .filters import LibraryFilterForm, filtered_pages, search_pages
 from .models import BestPracticePage, CaseStudyPage, ResourcePage, ResourceType
@@ -31,7 +32,8 @@ def load_cards(pages):
     specific, terms = {}, defaultdict(lambda: defaultdict(list))
     for model in (BestPracticePage, CaseStudyPage):
         specific.update(
-            (row.pk, row) for row in model.objects.filter(pk__in=ids).defer_streamfields()
+            (row.pk, row)
+            for row in with_reviewed_at(model.objects.filter(pk__in=ids).defer_streamfields())
         )
         for relation in ("topics", "regions"):
             for page_id, term in related_terms(model, relation, ids):

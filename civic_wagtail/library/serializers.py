@@ -28,3 +28,15 @@ class OutcomeSerializer(serializers.Serializer):
 class TermSerializer(serializers.Serializer):
     slug = serializers.CharField()
     name = serializers.CharField()
+
+
+class PeerReviewedAtField(serializers.DateTimeField):
+    """``peer_reviewed_at``: the date of the page's latest peer review, or ``null``.
+
+    The API's queryset annotates it (:func:`civic_wagtail.peer_review.with_reviewed_at`), so
+    a listing of any length costs no extra query.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)

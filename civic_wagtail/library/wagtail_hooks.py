@@ -37,3 +37,10 @@ hooks.register("civic_wagtail_export_member", personal_data.export_member)
 hooks.register("civic_wagtail_erase_member", personal_data.erase_member)
 hooks.register("civic_wagtail_public_profile_panels", contributions_panel)
 hooks.register("civic_wagtail_search_scopes", library_scopes)
+
+
+@hooks.register("civic_wagtail_open_data")
+def library_open_data(request, site_url):
+    from .open_data import datasets
+
+    return datasets(request, site_url)

@@ -13,6 +13,10 @@ class MentoringConfig(FeatureConfig):
     label = "civic_wagtail_mentoring"
     verbose_name = _("Civic Wagtail mentoring")
     civic_wagtail_requires = ("guardian",)
+    #: Home-page blocks (:func:`civic_wagtail.blocks.home_page_blocks`).
+    civic_wagtail_blocks = [
+        ("available_mentors", "civic_wagtail.mentoring.blocks.AvailableMentorsBlock")
+    ]
 
     #: Coordinators see every mentor's contact details and every mentorship's private part
     #: (the object-permission codenames, granted here as model permissions), run the

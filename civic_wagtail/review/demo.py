@@ -20,8 +20,26 @@ from .models import PeerReviewTask, ReviewRecord
 
 WORKFLOW_NAME = "Peer-reviewed publishing"
 TASK_NAME = "Peer review: 2 of the Reviewers group"
-#: The states the demo shows, in the order pages are given them.
-SCENARIOS = ["published", "in_review", "changes_requested", "overdue"]
+#: The states the demo gives pages, in turn: of every ten, seven pass peer review (one of them
+#: overdue for re-validation), one is in review, one has changes requested and one was never
+#: submitted, so the library looks lived in and every state is there to try.
+SCENARIOS = [
+    "published",
+    "in_review",
+    "published",
+    "changes_requested",
+    "overdue",
+    "published",
+    "published",
+    None,
+    "published",
+    "published",
+]
+
+
+def scenarios(count):
+    """The scenario of each of ``count`` pages (``None``: left alone)."""
+    return [SCENARIOS[index % len(SCENARIOS)] for index in range(count)]
 
 
 #: The workflow Wagtail's first migration attaches to the root page, governing every page.
@@ -67,9 +85,12 @@ class ReviewSeeder(Seeder):
             notifications.muted(),
             override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
         ):
-            for scenario, page in ctx.progress(
-                list(zip(SCENARIOS, pages, strict=False)), desc="reviews"
-            ):
+            plays = [
+                (scenario, page)
+                for scenario, page in zip(scenarios(len(pages)), pages, strict=True)
+                if scenario
+            ]
+            for scenario, page in ctx.progress(plays, desc="reviews"):
                 self.play(ctx, workflow, page, scenario, reviewers + moderators)
         ctx.shared.setdefault("summary", []).append(
             "Peer review: log in as reviewer1, reviewer2 or reviewer3 to see 'Reviews waiting "

@@ -13,7 +13,7 @@ from .admin_views import PeerReviewViewSetGroup, RecordedByWorkflowPolicy
 from .dashboard import reviews_dashboard_panel
 from .models import ReviewDecision, ReviewRecord
 from .public_profile import reviews_panel
-from .public_record import render_record
+from .public_record import render_record, reviewed_at_expression
 from .views import ReviewDueReportView, ReviewsWaitingPanel
 
 register_permission_policy(ReviewRecord, RecordedByWorkflowPolicy(ReviewRecord))
@@ -33,6 +33,11 @@ def register_review_viewsets():
 @hooks.register("civic_wagtail_page_panels")
 def review_record_panel(request, page):
     return render_record(request, page)
+
+
+@hooks.register("civic_wagtail_peer_reviewed_at")
+def peer_reviewed_at():
+    return reviewed_at_expression()
 
 
 @hooks.register("after_edit_page")

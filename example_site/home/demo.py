@@ -10,6 +10,17 @@ INTRO = (
 )
 
 
+#: The home page's blocks (:func:`civic_wagtail.blocks.home_page_blocks`), in the demo's order.
+ACTIVITY = [
+    ("search", {"label": ""}),
+    ("latest_practices", {"heading": "", "count": 4}),
+    ("upcoming_events", {"heading": "", "count": 4}),
+    ("newest_case_studies", {"heading": "", "count": 4}),
+    ("active_discussions", {"heading": "", "count": 4}),
+    ("available_mentors", {"heading": "", "count": 4}),
+]
+
+
 class HomeSeeder(Seeder):
     order = 20
     name = "home page"
@@ -33,6 +44,9 @@ class HomeSeeder(Seeder):
                 body="<p>A demo of civic_wagtail with realistic, fictional content.</p>",
             )
             root.add_child(instance=home)
+            home.save_revision().publish()
+        if not home.activity:
+            home.activity = ACTIVITY
             home.save_revision().publish()
         self.translate(home)
         site = Site.objects.filter(is_default_site=True).first()

@@ -127,7 +127,11 @@ def populate(library, count, topic, indicator, start=0):
 
 @pytest.mark.parametrize(
     "params",
-    [{}, {"topic": "permits", "sort": "adopted"}, {"sort": "reviewed", "type": "practice"}],
+    [
+        {},
+        {"topic": "permits", "sort": "adopted"},
+        {"sort": "reviewed", "type": "practice"},
+    ],
 )
 def test_index_query_count_is_the_same_for_10_and_500_practices(
     client, library, params, django_assert_num_queries

@@ -107,3 +107,57 @@ def test_csv_keeps_non_ascii_text(client, data):
     data["lyon"].save_revision().publish()
     rows = read_csv(client.get(data["library"].url + "export/csv/", {"type": "case-study"}))
     assert rows[0]["place"] == "Besançon, France"
+
+
+def review(page, when=None):
+    """A public review record for ``page``, as the review app leaves when a review completes."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from civic_wagtail.review.models import ReviewRecord
+
+    return ReviewRecord.objects.create(
+        page=page, reviewed_at=when or timezone.now(), review_due=date(2031, 1, 1),
+        reviewer_count=2,
+    )
+
+
+def test_api_gives_the_peer_review_date(client, data):
+    record = review(data["tracker"])
+    items = {item["title"]: item for item in client.get("/hub/api/v2/practices/").json()["items"]}
+    assert items["Tracker"]["peer_reviewed_at"][:19] == record.reviewed_at.isoformat()[:19]
+    assert items["Compost"]["peer_reviewed_at"] is None
+    detail = client.get(f"/hub/api/v2/practices/{data['tracker'].pk}/").json()
+    assert detail["peer_reviewed_at"][:10] == record.reviewed_at.date().isoformat()
+    cases = client.get("/hub/api/v2/case-studies/").json()["items"]
+    assert cases[0]["peer_reviewed_at"] is None
+
+
+def test_csv_export_applies_the_search_query(client, data, index_updates):
+    for page in (data["tracker"], data["lyon"], data["other"]):
+        page.save_revision().publish()  # indexed
+    rows = read_csv(client.get(data["library"].url + "export/csv/", {"q": "compost"}))
+    assert {row["title"] for row in rows} == {"Compost"}
+    rows = read_csv(client.get(data["library"].url + "export/csv/",
+                               {"q": "tracker", "type": "case-study"}))
+    assert {row["title"] for row in rows} == {"Tracker in Lyon"}
+    assert read_csv(client.get(data["library"].url + "export/csv/", {"q": '"'})) == []
+
+
+def test_open_data_page_lists_api_csv_and_feeds_with_absolute_urls(client, data):
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(hostname="data.example.gov", port=443)
+    response = client.get("/open-data/", HTTP_HOST="data.example.gov")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="https://data.example.gov/hub/api/v2/practices/"' in html
+    assert 'href="https://data.example.gov/hub/api/v2/case-studies/"' in html
+    assert "https://data.example.gov/library/export/csv/?q=permit&amp;reviewed=on" in html
+    assert 'href="https://data.example.gov/calendar/all.ics"' in html
+    assert "webcal://data.example.gov/calendar/all.ics" in html
+    # Every example answers.
+    for path in ("/hub/api/v2/practices/?fields=summary%2Cpeer_reviewed_at",
+                 "/library/export/csv/?q=permit&reviewed=on"):
+        assert client.get(path, HTTP_HOST="data.example.gov").status_code == 200

@@ -167,6 +167,8 @@ ROWS = [
         "200  200  200  200  200  200  200"),
     Row("hub/search/", "GET", "/hub/search/?q=permit", "-",
         "301  301  301  301  301  301  301"),
+    Row("open-data/", "GET", "/open-data/", "-",
+        "200  200  200  200  200  200  200"),
     Row("hub/api/v2/^practices/", "GET", "/hub/api/v2/practices/", "-",
         "200  200  200  200  200  200  200"),
     Row("hub/api/v2/^practices/find/", "GET", "/hub/api/v2/practices/find/?id={practice_public}", "-",

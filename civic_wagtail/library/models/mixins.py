@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import CharField, F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import RichTextField, StreamField
@@ -66,6 +67,17 @@ class LibraryPageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def peer_reviewed_at(self):
+        """When this page was last peer reviewed, or ``None``.
+
+        Listings set it with the query that loads the page
+        (:func:`civic_wagtail.peer_review.with_reviewed_at`); otherwise it costs one query.
+        """
+        from civic_wagtail.peer_review import reviewed_at_by_page
+
+        return reviewed_at_by_page([self.pk]).get(self.pk) if self.pk else None
 
     def get_adoptions(self):
         """Live, public case studies that adopted this page (adapted it or applied it)."""

@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from civic_wagtail import page_cache
 from civic_wagtail.models import ClassifiedMixin
 
-from ..serializers import OutcomeSerializer, TermSerializer
+from ..serializers import OutcomeSerializer, PeerReviewedAtField, TermSerializer
 from .mixins import BestPracticeMixin, CaseStudyMixin
 from .outcomes import AbstractOutcome
 from .relations import published_related
@@ -28,6 +28,8 @@ TAXONOMY_API_FIELDS = [
     APIField(name, serializer=TermSerializer(many=True))
     for name in ("topics", "government_levels", "regions", "organisation_types")
 ]
+#: When the page was last peer reviewed (ISO 8601, ``null`` if never): open data about quality.
+PEER_REVIEW_API_FIELD = APIField("peer_reviewed_at", serializer=PeerReviewedAtField())
 SYNCHRONISED_PAGE_FIELDS = [
     SynchronizedField("adapted_from"),
     SynchronizedField("evidence_strength"),
@@ -127,6 +129,7 @@ class BestPracticePage(BestPracticeMixin, ClassifiedMixin, Page):
         APIField("risks"),
         APIField("evidence_strength"),
         APIField("adapted_from"),
+        PEER_REVIEW_API_FIELD,
         APIField("outcomes", serializer=OutcomeSerializer(many=True)),
         *TAXONOMY_API_FIELDS,
     ]
@@ -197,6 +200,7 @@ class CaseStudyPage(CaseStudyMixin, ClassifiedMixin, Page):
         APIField("success_story"),
         APIField("adapted_from"),
         APIField("practices"),
+        PEER_REVIEW_API_FIELD,
         APIField("outcomes", serializer=OutcomeSerializer(many=True)),
         *TAXONOMY_API_FIELDS,
     ]
