@@ -132,7 +132,9 @@ class TestCoordinatorsVerify:
         profile = get_profile(pending_member)
         assert client.get(self.url, {"verification_status": "pending"}).status_code == 200
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(f"{self.url}edit/{profile.pk}/", {"verification_status": status})
+            response = client.post(
+                f"{self.url}edit/{profile.pk}/", {"verification_status": status}
+            )
         assert response.status_code == 302
         profile.refresh_from_db()
         assert profile.verification_status == status
