@@ -1,4 +1,5 @@
-"""The member's "your contributions" panel (case studies and best practices) on their profile, with each submission's status."""
+"""The member's "your contributions" panel on their profile: case studies and best practices,
+with each submission's status."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, OuterRef, Subquery
@@ -18,7 +19,8 @@ STATUS_LABELS = {
 
 
 def submissions(user):
-    """The member's case studies and practices, newest first, annotated with their latest workflow status."""
+    """The member's case studies and practices, newest first, with their latest workflow
+    status."""
     latest_state = (
         WorkflowState.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),

@@ -6,9 +6,19 @@ from wagtail.models import WorkflowState
 from civic_wagtail.library.models import BestPracticePage
 from tests.factories import RegionFactory, TopicFactory
 
-from .test_submission import library, review_workflow  # noqa: F401 (fixtures)
+from . import test_submission
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def library(home_page):
+    return test_submission.library.__wrapped__(home_page)
+
+
+@pytest.fixture
+def review_workflow(library):
+    return test_submission.review_workflow.__wrapped__(library)
 
 
 def valid_data(**overrides):
@@ -28,7 +38,7 @@ def valid_data(**overrides):
 
 
 def test_verified_member_submits_a_practice_for_review(
-    client, library, verified_member, review_workflow  # noqa: F811
+    client, library, verified_member, review_workflow
 ):
     topic, region = TopicFactory(), RegionFactory()
     client.force_login(verified_member)
