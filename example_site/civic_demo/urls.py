@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -22,6 +24,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("comments/", include("civic_wagtail.discussion.comment_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Browsers ask for /favicon.ico whatever the page says: send them to the static icon.
+    path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static_url("favicon.ico"))),
     path("", include("civic_wagtail.urls")),
 ]
 

@@ -129,6 +129,8 @@ ROWS = [
     # --- Third-party: i18n, Wagtail documents and page privacy, the admin dashboards
     Row("i18n/setlang/", "POST", "/i18n/setlang/", "-",
         "302  302  302  302  302  302  302"),
+    Row("favicon.ico", "GET", "/favicon.ico", "-",
+        "301  301  301  301  301  301  301"),
     Row(r"documents/^(\d+)/(.*)$", "GET", "/documents/{doc_public}/{doc_public_file}", "public",
         "200  200  200  200  200  200  200"),
     Row(r"documents/^(\d+)/(.*)$", "GET", "/documents/{doc_private}/{doc_private_file}", "private",
