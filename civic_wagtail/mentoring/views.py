@@ -379,7 +379,9 @@ def _cancel(request, mentorship):
     if request.POST.get("confirm") != "yes":
         # Ending a mentorship (or a request) is not undone: the first press only asks.
         if mentorship.status == Status.REQUESTED:
-            lifecycle.check_allowed(mentorship, request.user, [Status.REQUESTED], ["mentee"], "cancel")
+            lifecycle.check_allowed(
+                mentorship, request.user, [Status.REQUESTED], ["mentee"], "cancel"
+            )
         else:
             lifecycle.check_allowed(
                 mentorship, request.user, [Status.ACCEPTED, Status.ACTIVE], ["mentor", "mentee"],
