@@ -41,7 +41,7 @@ def test_calendar_page_lists_upcoming_and_past_and_filters(client, index):
     assert (
         '<link rel="alternate" type="text/calendar" title="Events" href="/events/feed/">' in html
     )
-    assert 'href="webcal://testserver/events/feed/"' in html
+    assert 'href="webcal://localhost/events/feed/"' in html
 
     filtered = client.get("/events/?topic=permits").content.decode()
     assert "Future permits" in filtered and "Future other" not in filtered
@@ -118,7 +118,7 @@ def test_event_page_offers_calendar_links(client, index):
     page = make_event(index, title="Clinic & Q/A", slug="clinic")
     html = client.get(page.url).content.decode()
     assert 'href="/events/clinic/ical/"' in html
-    assert "webcal://testserver/events/clinic/ical/" in html
+    assert "webcal://localhost/events/clinic/ical/" in html
     assert (
         "https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Clinic%20%26%20Q%2FA"
         in html
