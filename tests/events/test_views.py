@@ -179,3 +179,17 @@ def test_attendance_changes_are_rate_limited(client, settings, index, verified_m
     response = client.post(f"/calendar/attend/{page.pk}/", {"action": "registered"})
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
     assert EventAttendance.objects.get().kind == "following"
+
+
+def test_month_view_is_a_grid_of_days_with_previous_and_next(client, index):
+    make_event(index, title="March clinic", slug="march",
+               start_date=date(2031, 3, 12), end_date=date(2031, 3, 12))
+    html = client.get("/events/?view=month&month=2031-03").content.decode()
+    table = html[html.index('<table class="cw-ev-month">'):html.index("</table>")]
+    assert table.count('<th scope="col"') == 7
+    assert table.count("<tr>") == 1 + 6  # the header and the weeks that touch March 2031
+    cell = table[table.index('datetime="2031-03-12"'):]
+    assert cell.index("March clinic") < cell.index("</td>")
+    assert 'href="?view=month&amp;month=2031-02"' in html
+    assert 'href="?view=month&amp;month=2031-04"' in html
+    assert client.get("/events/?view=month&month=2031-13").status_code == 400
