@@ -32,7 +32,7 @@ ACTION_MESSAGES = {
     "mentorship_request": _("You have sent many mentoring requests in a short time."),
     "mentorship_action": _("You have made many changes to mentorships in a short time."),
     "mentor_offer": _("You have saved your mentor profile many times in a short time."),
-    "library_submission": _("You have submitted many case studies in a short time."),
+    "library_submission": _("You have submitted many case studies and practices in a short time."),
     "event_attendance": _("You have changed many event registrations in a short time."),
     "account": _("You have made many account requests in a short time."),
 }

@@ -97,6 +97,26 @@ def test_every_seeded_page_is_served(demo, client):
             assert client.get(url).status_code == 200, url
 
 
+def test_demo_resources_are_real_files(demo):
+    from wagtail.documents import get_document_model
+
+    names = sorted(d.file.name.rsplit(".", 1)[-1] for d in get_document_model().objects.all())
+    assert {"pdf", "xlsx", "docx"} <= set(names) and "txt" not in names
+
+
+def test_wagtails_welcome_page_is_gone(demo):
+    assert not Page.objects.filter(depth=2).exact_type(Page).exists()
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+
+
+@pytest.mark.parametrize(
+    "login", ["admin", "admin@example.gov", "member", "max@city.example.gov", "coordinator"]
+)
+def test_demo_accounts_log_in_on_the_site_form_as_the_readme_says(demo, client, login):
+    response = client.post("/accounts/login/", {"login": login, "password": "civic-demo"})
+    assert response.status_code == 302 and client.session.get("_auth_user_id")
+
+
 def test_demo_admin_login_works(demo, client):
     assert client.login(username="admin", password="civic-demo")
     assert client.get("/admin/").status_code == 200

@@ -8,6 +8,7 @@ from django.db.models import (
     DateTimeField,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     Subquery,
     Value,
@@ -111,6 +112,27 @@ def queue_items(tab):
     return comments.filter(is_public=True, open_reports__gt=0)
 
 
+def _reports_prefetch():
+    flags = (
+        CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL)
+        .select_related("civic_report")
+        .order_by("flag_date")
+    )
+    return Prefetch("flags", queryset=flags, to_attr="removal_flags")
+
+
+def open_report_reasons(comment):
+    """The reasons of the reports made since the last moderation decision, oldest first."""
+    moderation = getattr(comment, "civic_moderation", None)
+    since = moderation.moderated_at if moderation else None
+    reasons = []
+    for flag in comment.removal_flags:
+        report = getattr(flag, "civic_report", None)
+        if report is not None and (since is None or flag.flag_date > since):
+            reasons.append(report)
+    return reasons
+
+
 @moderator_required
 def moderation_queue(request):
     """Reported, held and hidden content, each with hide/restore/approve and a reason."""
@@ -121,7 +143,9 @@ def moderation_queue(request):
     if tab != "threads":
         # One query per target model, not per comment.
         items = list(page.object_list)
-        prefetch_related_objects(items, "content_object")
+        prefetch_related_objects(items, "content_object", _reports_prefetch())
+        for item in items:
+            item.report_reasons = open_report_reasons(item)
         page.object_list = items
     return TemplateResponse(
         request,

@@ -7,7 +7,7 @@ from django_comments_xtd.forms import XtdCommentForm
 
 from civic_wagtail.conf import civic_settings
 
-from .models import Thread
+from .models import ReportReason, Thread
 
 MARKDOWN_HINT = _(
     "Markdown works: **bold**, _italic_, [a link](https://example.org), > quotes, - lists."
@@ -85,3 +85,29 @@ class ModerationForm(forms.Form):
         max_length=255,
         error_messages={"required": _("Give a reason: the author will see it.")},
     )
+
+
+class ReportForm(forms.Form):
+    """Why a member reports a comment: a reason from a short list, and words of their own."""
+
+    reason = forms.ChoiceField(
+        label=_("Why are you reporting this comment?"),
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose why you are reporting this comment.")},
+    )
+    details = forms.CharField(
+        label=_("Anything the moderators should know"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required for “Something else”. Moderators read this; the author does not."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == ReportReason.OTHER and not data.get("details"):
+            self.add_error(
+                "details", _("Tell the moderators what is wrong with this comment.")
+            )
+        return data

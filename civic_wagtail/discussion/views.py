@@ -29,8 +29,8 @@ from civic_wagtail import ratelimit
 from civic_wagtail.members.models import get_profile
 
 from . import actions
-from .forms import CommentForm
-from .models import Thread, ThreadReport
+from .forms import CommentForm, ReportForm
+from .models import CommentReport, Thread, ThreadReport
 from .policy import PostingRefused, can_moderate, check_can_post
 from .responses import rate_limited, refused
 from .targets import can_post_to, can_see, target_from_label, target_url
@@ -177,26 +177,41 @@ def like(request, comment_id):
     return _back(request, target_url(comment.content_object, request), f"#c{comment.pk}")
 
 
-@require_POST
 @login_required
 def flag(request, comment_id):
-    """Report a comment for removal; enough reports hide it until a moderator decides."""
+    """Report a comment, with a reason; enough reports hide it until a moderator decides.
+
+    GET shows the form (it works without JavaScript); POST records the report.
+    """
     comment = _public_comment(request, comment_id)
     if comment.user_id == request.user.pk:
         raise PermissionDenied(_("You cannot report your own comment."))
+    back = target_url(comment.content_object, request)
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    if not form.is_valid():
+        context = {"form": form, "comment": comment, "back": f"{back}#c{comment.pk}"}
+        return render(request, "civic_wagtail/discussion/report_comment.html", context)
     limited = ratelimit.hit(request, "flag")
     if limited:
         return rate_limited(request, limited)
-    flag, created = CommentFlag.objects.get_or_create(
-        comment=comment, user=request.user, flag=CommentFlag.SUGGEST_REMOVAL
-    )
+    with transaction.atomic():
+        flag, created = CommentFlag.objects.get_or_create(
+            comment=comment, user=request.user, flag=CommentFlag.SUGGEST_REMOVAL
+        )
+        CommentReport.objects.update_or_create(
+            flag=flag,
+            defaults={
+                "reason": form.cleaned_data["reason"],
+                "details": form.cleaned_data["details"].strip(),
+            },
+        )
     if created:
         request._civic_discussion_checked = True
         signals.comment_was_flagged.send(
             sender=comment.__class__, comment=comment, flag=flag, created=True, request=request
         )
     messages.success(request, _("Thank you: a moderator will look at this comment."))
-    return _back(request, target_url(comment.content_object, request), f"#c{comment.pk}")
+    return _back(request, back, f"#c{comment.pk}")
 
 
 @require_POST

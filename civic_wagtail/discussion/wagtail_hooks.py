@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from civic_wagtail import converters  # noqa: F401 (registers <civic_id:...>)
+from civic_wagtail.menu import MENU_HOOK
 
 from . import actions, admin_views, notifications, privacy
 from .dashboard import threads_dashboard_panel
@@ -45,7 +46,7 @@ class ModeratorMenuItem(MenuItem):
         return can_moderate(request.user)
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register(MENU_HOOK)
 def register_moderation_menu_item():
     return ModeratorMenuItem(
         _("Moderation"),
@@ -62,7 +63,7 @@ def register_posting_block_viewset():
     )
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register(MENU_HOOK)
 def register_posting_block_menu_item():
     return ModeratorMenuItem(
         _("Posting blocks"),

@@ -62,3 +62,17 @@ def events_open_data(request, site_url):
             ],
         )
     ]
+
+
+@hooks.register("civic_wagtail_page_panels")
+def topic_subscribe_panel(request, page):
+    """A page about one topic (a forum topic...) offers that topic's calendar feed."""
+    from civic_wagtail.models import Topic
+
+    from .subscribe import render_subscribe
+
+    topic = getattr(page, "topic", None)
+    if not isinstance(topic, Topic):
+        return None
+    path = reverse("civic_wagtail_events:topic_feed", args=[topic.slug])
+    return render_subscribe(request, path, topic.name, heading_id="subscribe-topic")

@@ -319,13 +319,17 @@ class LibrarySeeder(Seeder):
                 continue
             document = None
             if url is None:
-                content = f"{title}\n\nA demo file of Civic Exchange.\n".encode()
+                from .demo_files import demo_file
+
+                filename, content = demo_file(slug, title) or (
+                    f"{slug}.txt", f"{title}\n\nA demo file of Civic Exchange.\n".encode()
+                )
                 document = Document(
                     title=title,
                     collection=private if slug in data.PRIVATE_RESOURCES else root,
                     file_size=len(content),
                 )
-                document.file.save(f"{slug}.txt", ContentFile(content), save=False)
+                document.file.save(filename, ContentFile(content), save=False)
                 document.save()
             resource = ResourcePage(
                 title=title,

@@ -128,3 +128,52 @@ class CaseStudySubmissionForm(forms.Form):
             Indicator.objects.filter(slug=slug, locale=self.locale).first()
             or Indicator.objects.filter(slug=slug).order_by("pk").first()
         )
+
+
+class PracticeSubmissionForm(forms.Form):
+    """A best practice: the problem, the approach and what it takes, for peers to review."""
+
+    title = OneLineField(label=_("Title"), max_length=255)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Two or three sentences: what the practice is and what it achieves."),
+    )
+    problem = forms.CharField(label=_("The problem it addresses"), widget=TEXTAREA)
+    approach = forms.CharField(label=_("The approach"), widget=TEXTAREA)
+    prerequisites = forms.CharField(
+        label=_("Prerequisites"), widget=TEXTAREA, required=False,
+        help_text=_("What an organisation needs before it starts."),
+    )
+    risks = forms.CharField(label=_("Risks"), widget=TEXTAREA, required=False)
+    cost_band = forms.ChoiceField(label=_("Cost"), required=False)
+    implementation_months = forms.IntegerField(
+        label=_("Time to implement (months)"), required=False, min_value=0, max_value=240,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": _("Enter a whole number of months, e.g. 6.")},
+    )
+    evidence_strength = forms.ChoiceField(
+        label=_("Evidence"), widget=forms.RadioSelect,
+        help_text=_("How much is known that it works. Reviewers check this."),
+    )
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    region = forms.ChoiceField(label=_("Region"), required=False)
+
+    def __init__(self, *args, locale, **kwargs):
+        from .models.mixins import CostBand, EvidenceStrength
+
+        super().__init__(*args, **kwargs)
+        self.locale = locale
+        self.fields["cost_band"].choices = [("", _("Not known")), *CostBand.choices]
+        self.fields["evidence_strength"].choices = EvidenceStrength.choices
+        self.fields["evidence_strength"].initial = EvidenceStrength.ANECDOTAL
+        self.fields["topics"].choices = list(
+            Topic.objects.for_locale(locale).values_list("pk", "name")
+        )
+        self.fields["region"].choices = [
+            ("", _("Choose a region")),
+            *Region.objects.for_locale(locale).values_list("pk", "name"),
+        ]

@@ -1,4 +1,5 @@
-"""The member's "your case studies" panel on their profile, with each submission's status."""
+"""The member's "your contributions" panel on their profile: case studies and best practices,
+with each submission's status."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, OuterRef, Subquery
@@ -7,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, WorkflowState
 
-from .models import CaseStudyPage
+from .models import BestPracticePage, CaseStudyPage
 
 STATUS_LABELS = {
     WorkflowState.STATUS_IN_PROGRESS: _("In review"),
@@ -18,7 +19,8 @@ STATUS_LABELS = {
 
 
 def submissions(user):
-    """The member's case studies, newest first, annotated with their latest workflow status."""
+    """The member's case studies and practices, newest first, with their latest workflow
+    status."""
     latest_state = (
         WorkflowState.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
@@ -28,7 +30,8 @@ def submissions(user):
         .values("status")[:1]
     )
     return (
-        CaseStudyPage.objects.filter(owner=user)
+        Page.objects.type(CaseStudyPage, BestPracticePage)
+        .filter(owner=user)
         .annotate(workflow_status=Subquery(latest_state))
         .only("title", "live", "url_path", "latest_revision_created_at", "has_unpublished_changes")
         .order_by("-latest_revision_created_at", "-pk")

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from civic_wagtail.menu import MENU_HOOK
 from civic_wagtail.search_terms import PlainSearchIndexViewMixin
 
 from . import personal_data
@@ -24,6 +25,7 @@ class IndicatorViewSet(SnippetViewSet):
     menu_label = _("Indicators")
     menu_order = 910
     add_to_admin_menu = True
+    menu_hook = MENU_HOOK
     list_display = ["name", "unit", "direction", "slug"]
     list_filter = ["direction"]
     # No search_fields: with a field list the SQLite backend matches a column "name" that

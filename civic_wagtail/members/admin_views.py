@@ -7,6 +7,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from civic_wagtail.menu import MENU_HOOK
+
 from .models import MemberProfile
 from .verification import set_status
 
@@ -50,6 +52,7 @@ class MemberProfileViewSet(ModelViewSet):
     menu_label = _("Members")
     menu_order = 850
     add_to_admin_menu = True
+    menu_hook = MENU_HOOK
     form_fields = ["verification_status"]
     list_display = ["display_name", "organisation", "user", "verification_status", "created_at"]
     search_fields = ["display_name", "organisation", "user__email"]

@@ -18,7 +18,10 @@ class MembersConfig(FeatureConfig):
 
     civic_wagtail_role_permissions = {
         "moderators": ["view_memberprofile", "change_memberprofile", "verify_memberprofile"],
-        "mentoring_coordinators": ["view_memberprofile"],
+        # The pending-member page promises that "a coordinator will review": they verify.
+        "mentoring_coordinators": [
+            "view_memberprofile", "change_memberprofile", "verify_memberprofile"
+        ],
     }
 
     def ready(self):

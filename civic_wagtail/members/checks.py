@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, resolve, reverse
 from django.utils.module_loading import import_string
 
@@ -132,5 +133,30 @@ def check_verification_email(app_configs=None, **kwargs):
                 "EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and DEFAULT_FROM_EMAIL."
             ),
             id="civic_wagtail_members.W002",
+        )
+    ]
+
+
+@register(Tags.security, Tags.urls)
+def check_frontend_login_url(app_configs=None, **kwargs):
+    """Private pages and documents must ask for the site's own login page.
+
+    Without ``WAGTAIL_FRONTEND_LOGIN_URL`` Wagtail sends visitors to ``/_util/login/``: its
+    unstyled username form, or (with ``admin_login.frontend_urls``) one more hop to allauth.
+    """
+    value = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None)
+    try:
+        target = resolve_url(value) if value else None
+        login = reverse("account_login")
+    except NoReverseMatch:
+        return []  # allauth not mounted: the admin login checks above say what is missing
+    if target and target.split("?")[0] == login:
+        return []
+    return [
+        Warning(
+            f"WAGTAIL_FRONTEND_LOGIN_URL is {value!r}: members-only pages and files send "
+            f"visitors to Wagtail's own login form instead of the site's ({login}).",
+            hint='Set WAGTAIL_FRONTEND_LOGIN_URL = "account_login" in your settings.',
+            id="civic_wagtail_members.W003",
         )
     ]

@@ -67,7 +67,24 @@ def set_status(profile, status, by):
             profile.verified_by = None
         profile.save()
         log(profile, f"civic_wagtail_members.{status}", user=by)
+        if status != MemberProfile.Verification.PENDING:
+            notify_decision(profile)
     return profile
+
+
+def notify_decision(profile):
+    """Email the member a coordinator's decision (after commit, in their language)."""
+    from django.urls import reverse
+
+    from civic_wagtail import mail
+
+    mail.send_templated(
+        profile.user,
+        "civic_wagtail/members/email/decision",
+        {"profile": profile, "url": mail.site_url(reverse("civic_wagtail_members:profile_edit"))},
+        key=f"members.decision:{profile.pk}:{profile.verification_status}:"
+        f"{timezone.now().isoformat()}",
+    )
 
 
 def sync_members_group(profile):

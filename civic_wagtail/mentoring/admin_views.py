@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from civic_wagtail.conf import civic_settings
+from civic_wagtail.menu import MENU_HOOK
 
 from .models import (
     OCCUPYING,
@@ -273,6 +274,7 @@ class MentoringViewSetGroup(ViewSetGroup):
     menu_label = _("Mentoring")
     menu_icon = "group"
     menu_order = 860
+    menu_hook = MENU_HOOK
     items = (
         MentorProfileViewSet("civic_wagtail_mentoring_mentors"),
         MentorshipViewSet("civic_wagtail_mentoring_mentorships"),

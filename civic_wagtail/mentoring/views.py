@@ -269,7 +269,7 @@ def _load_visible_mentorship(user, pk, checker=None):
     return mentorship
 
 
-def mentorship_detail(request, page, pk, error=None, bound_forms=None, status=200):
+def mentorship_detail(request, page, pk, error=None, bound_forms=None, status=200, confirm=False):
     """One mentorship: the request, the decision, and (privately) goals, log and contact."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -310,6 +310,7 @@ def mentorship_detail(request, page, pk, error=None, bound_forms=None, status=20
         "log_form": bound_forms.get("log") or forms.MeetingLogForm(),
         "feedback_form": bound_forms.get("feedback") or forms.FeedbackForm(),
         "error": error,
+        "confirm_cancel": confirm,
     }
     return _render(request, page, "mentorship_detail.html", context, status=status, private=True)
 
@@ -333,6 +334,8 @@ def mentorship_action(request, page, pk, action):
         if mentorship.is_participant(request.user):
             return mentorship_detail(request, page, pk, error=error.message, status=error.status)
         return _error(request, page, error.message, error.status)
+    if isinstance(result, Confirm):
+        return mentorship_detail(request, page, pk, bound_forms=result, confirm=True)
     if isinstance(result, dict):  # invalid form: show it again with its errors
         return mentorship_detail(request, page, pk, bound_forms=result, status=400)
     messages.success(request, result)
@@ -366,9 +369,25 @@ def _complete(request, mentorship):
     return _("The mentorship is complete. Thank you! Please leave feedback below.")
 
 
+class Confirm(dict):
+    """A handler's answer "ask first": the page again, with a confirmation step."""
+
+
 def _cancel(request, mentorship):
     form = forms.CancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if request.POST.get("confirm") != "yes":
+        # Ending a mentorship (or a request) is not undone: the first press only asks.
+        if mentorship.status == Status.REQUESTED:
+            lifecycle.check_allowed(
+                mentorship, request.user, [Status.REQUESTED], ["mentee"], "cancel"
+            )
+        else:
+            lifecycle.check_allowed(
+                mentorship, request.user, [Status.ACCEPTED, Status.ACTIVE], ["mentor", "mentee"],
+                "cancel",
+            )
+        return Confirm(cancel=form)
     lifecycle.cancel(mentorship, request.user, reason)
     return _("The mentorship has been cancelled.")
 

@@ -5,6 +5,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from civic_wagtail.menu import MENU_HOOK
+
 from .models import ReviewDecision, ReviewRecord
 
 
@@ -76,4 +78,5 @@ class PeerReviewViewSetGroup(ModelViewSetGroup):
     menu_label = _("Peer review")
     menu_icon = "tasks"
     menu_order = 860
+    menu_hook = MENU_HOOK
     items = (ReviewRecordViewSet, ReviewDecisionViewSet)

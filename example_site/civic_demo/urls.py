@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -25,6 +27,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # For load balancers: the database, the cache and the task queue (JSON; 503 when one is down).
     path("healthz/", healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever the page says: send them to the static icon.
+    path("favicon.ico", lambda request: HttpResponsePermanentRedirect(static_url("favicon.ico"))),
     path("", include("civic_wagtail.urls")),
 ]
 

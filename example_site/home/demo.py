@@ -31,12 +31,12 @@ class HomeSeeder(Seeder):
             root = Page.add_root(
                 instance=Page(title="Root", slug="root", locale=Locale.get_default())
             )
+        # Wagtail's "Welcome to your new Wagtail site!" page (a plain Page that its initial
+        # migration puts under the root) is not part of the demo: delete it.
+        for old in root.get_children().exact_type(Page):
+            old.delete()
         home = HomePage.objects.filter(locale=Locale.get_default()).first()
         if home is None:
-            # Move Wagtail's "Welcome" page out of the way so the demo home gets the "home" slug.
-            for old in root.get_children().filter(slug="home"):
-                old.slug = f"welcome-{old.pk}"
-                old.save()
             home = HomePage(
                 title="Civic Exchange",
                 slug="home",

@@ -70,7 +70,7 @@ def test_calendar_filters_by_topic_and_shows_event_zone(page, live_server, calen
 def test_event_page_is_accessible(page, live_server, calendar):
     page.goto(live_server.url + "/events/sydney/")
     assert "Australia/Sydney" in page.locator(".cw-ev-when").inner_text()
-    assert page.locator("a", has_text="Google Calendar").count() == 1
+    assert page.get_by_role("link", name="Google Calendar", exact=True).count() == 1
     assert_accessible(page)
     page.goto(live_server.url + "/events/?view=month")
     assert_accessible(page)

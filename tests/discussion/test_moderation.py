@@ -15,6 +15,7 @@ from .helpers import post_comment
 pytestmark = pytest.mark.django_db
 
 QUEUE = "/admin/discussion/moderation/"
+REASON = {"reason": "spam", "details": ""}
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def report(client, comment, n, start=0):
     for i in range(start, start + n):
         client.force_login(member(username=f"reporter{i}"))
         assert (
-            client.post(f"/discussion/comments/{comment.pk}/flag/", {"next": "/"}).status_code
+            client.post(f"/discussion/comments/{comment.pk}/flag/", REASON).status_code
             == 302
         )
 
@@ -212,3 +213,28 @@ def test_reported_threads_reach_the_queue_and_hide_after_n(client, thread, moder
 def test_authors_cannot_report_their_own_thread(client, thread, verified_member):
     client.force_login(verified_member)
     assert client.post(f"/discussion/threads/{thread.pk}/report/").status_code == 403
+
+
+def test_reporting_asks_for_a_reason_shown_in_the_queue(client, thread, reply, moderator):
+    client.force_login(member(username="reporter"))
+    url = f"/discussion/comments/{reply.pk}/flag/"
+    form = client.get(url)
+    assert form.status_code == 200
+    html = form.content.decode()
+    assert 'name="reason"' in html and 'name="details"' in html
+    assert "Spam or advertising" in html
+    # No reason, or "something else" without words: the form says what to change.
+    response = client.post(url, {"reason": ""})
+    assert response.status_code == 200
+    assert "Choose why you are reporting" in response.content.decode()
+    response = client.post(url, {"reason": "other", "details": " "})
+    assert response.status_code == 200 and "Tell the moderators what" in response.content.decode()
+    assert not CommentFlag.objects.exists()
+    response = client.post(url, {"reason": "other", "details": "Posts my phone number"})
+    assert response.status_code == 302
+    client.force_login(member(username="reporter2"))
+    client.post(url, {"reason": "abuse", "details": ""})
+    client.force_login(moderator)
+    queue = client.get(QUEUE).content.decode()
+    assert "Something else: Posts my phone number" in queue
+    assert "Harassment, abuse or hate" in queue

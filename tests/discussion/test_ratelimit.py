@@ -54,8 +54,9 @@ def test_reporting_too_fast_returns_429(client, thread, verified_member):
     post_comment(client, thread, "b")
     first, second = XtdComment.objects.order_by("pk")
     client.force_login(member(username="reporter"))
-    assert client.post(f"/discussion/comments/{first.pk}/flag/").status_code == 302
-    assert client.post(f"/discussion/comments/{second.pk}/flag/").status_code == 429
+    reason = {"reason": "spam"}
+    assert client.post(f"/discussion/comments/{first.pk}/flag/", reason).status_code == 302
+    assert client.post(f"/discussion/comments/{second.pk}/flag/", reason).status_code == 429
     assert CommentFlag.objects.filter(flag=CommentFlag.SUGGEST_REMOVAL).count() == 1
 
 

@@ -84,7 +84,10 @@ def test_month_view_expands_series(client, index):
         changes=[{"original_date": date(2030, 3, 19), "action": "cancel"}],
     )
     html = client.get("/events/?view=month&month=2030-03").content.decode()
-    assert html.count("Weekly call") == 4  # 5, 12, 19 (cancelled), 26 March
+    day_list = html[html.index('<div class="cw-ev-month-list">'):]
+    grid = html[html.index('<table class="cw-ev-month">'):html.index("</table>")]
+    # 5, 12, 19 (cancelled), 26 March: in the day list (a phone) and in the grid.
+    assert day_list.count("Weekly call") == 4 and grid.count("Weekly call") == 4
     assert "Tuesday 19 March" in html and "Cancelled" in html
     assert "month=2030-04" in html and "month=2030-02" in html
     assert client.get("/events/?view=month&month=garbage").status_code == 400
@@ -207,3 +210,17 @@ def test_a_deactivated_accounts_personal_feed_answers_404(client, index, verifie
     verified_member.is_active = True
     verified_member.save()  # as for a deleted account, the old URL never comes back
     assert client.get(f"/calendar/member/{token}.ics").status_code == 404
+
+
+def test_month_view_is_a_grid_of_days_with_previous_and_next(client, index):
+    make_event(index, title="March clinic", slug="march",
+               start_date=date(2031, 3, 12), end_date=date(2031, 3, 12))
+    html = client.get("/events/?view=month&month=2031-03").content.decode()
+    table = html[html.index('<table class="cw-ev-month">'):html.index("</table>")]
+    assert table.count('<th scope="col"') == 7
+    assert table.count("<tr>") == 1 + 6  # the header and the weeks that touch March 2031
+    cell = table[table.index('datetime="2031-03-12"'):]
+    assert cell.index("March clinic") < cell.index("</td>")
+    assert 'href="?view=month&amp;month=2031-02"' in html
+    assert 'href="?view=month&amp;month=2031-04"' in html
+    assert client.get("/events/?view=month&month=2031-13").status_code == 400

@@ -1,5 +1,7 @@
 """One login path: the admins' login URLs never check a password; allauth does."""
 
+from urllib.parse import unquote
+
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
@@ -136,3 +138,30 @@ def test_plain_user_without_profile_cannot_use_admin_login(client):
 
 def test_manage_py_check_is_clean():
     call_command("check", "--fail-level", "WARNING")
+
+
+def test_a_members_only_download_asks_for_the_site_login(client):
+    """A visitor's download of a members-only file goes straight to the site's login page."""
+    from wagtail.models import CollectionViewRestriction
+
+    from .test_members_only import document_in, restricted_collection
+
+    document = document_in(restricted_collection(CollectionViewRestriction.LOGIN))
+    response = client.get(document.url, follow=True)
+    hops = [url for url, _status in response.redirect_chain]
+    assert len(hops) == 1 and hops[0].startswith("/accounts/login/?next=")
+    assert document.url in unquote(hops[0])
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", [None, "", "/_util/login/"])
+def test_a_check_asks_for_the_site_login_on_private_pages(value):
+    from civic_wagtail.members.checks import check_frontend_login_url
+
+    with override_settings(WAGTAIL_FRONTEND_LOGIN_URL=value):
+        errors = check_frontend_login_url()
+    assert [error.id for error in errors] == ["civic_wagtail_members.W003"]
+    assert 'WAGTAIL_FRONTEND_LOGIN_URL = "account_login"' in errors[0].hint
+    for good in ("account_login", "/accounts/login/"):
+        with override_settings(WAGTAIL_FRONTEND_LOGIN_URL=good):
+            assert check_frontend_login_url() == []

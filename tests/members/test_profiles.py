@@ -109,3 +109,48 @@ class TestCoordinatorApproval:
         response = client.get(f"{self.url}new/")
         assert response.status_code == 302
         assert response["Location"] == "/admin/"
+
+
+class TestCoordinatorsVerify:
+    """The pending page says "a coordinator will review": coordinators can, and the member
+    hears of the decision."""
+
+    url = "/admin/civic_wagtail_members_admin/"
+
+    @pytest.mark.parametrize(
+        ("status", "action", "words"),
+        [("verified", "civic_wagtail_members.verified", "verified"),
+         ("rejected", "civic_wagtail_members.rejected", "not been verified")],
+    )
+    def test_coordinator_decides_and_the_member_is_emailed(
+        self, client, pending_member, django_capture_on_commit_callbacks, status, action, words
+    ):
+        from django.core import mail
+
+        coordinator = member(username="cora", role_names=["mentoring_coordinators"])
+        client.force_login(coordinator)
+        profile = get_profile(pending_member)
+        assert client.get(self.url, {"verification_status": "pending"}).status_code == 200
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                f"{self.url}edit/{profile.pk}/", {"verification_status": status}
+            )
+        assert response.status_code == 302
+        profile.refresh_from_db()
+        assert profile.verification_status == status
+        assert ModelLogEntry.objects.get(action=action).user == coordinator
+        assert [m.to for m in mail.outbox] == [[pending_member.email]]
+        assert words in mail.outbox[0].body
+        assert "/members/profile/" in mail.outbox[0].body
+        # A second save with the same decision mails nobody again.
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(f"{self.url}edit/{profile.pk}/", {"verification_status": status})
+        assert len(mail.outbox) == 1
+
+    def test_pending_page_names_the_role_that_verifies(self, client, pending_member):
+        from civic_wagtail import roles
+
+        client.force_login(pending_member)
+        assert "a coordinator will review" in client.get("/members/profile/").content.decode()
+        coordinators = roles.get_group(roles.MENTORING_COORDINATORS)
+        assert coordinators.permissions.filter(codename="change_memberprofile").exists()

@@ -383,3 +383,25 @@ def test_offers_are_rate_limited(client, settings, mentoring_page, verified_memb
     _assert_throttled(client.post("/mentoring/offer/", {"headline": "Permits"}))
     assert client.get("/mentoring/offer/").status_code == 200  # reading is never counted
     assert not MentorProfile.objects.filter(user=verified_member).exists()
+
+
+def test_withdrawing_is_a_danger_action_that_asks_for_confirmation(
+    client, mentoring_page, requested, mentee
+):
+    client.force_login(mentee)
+    url = f"/mentoring/mentorships/{requested.pk}/"
+    page = client.get(url).content.decode()
+    assert 'class="cw-button--danger"' in page
+    # The first press only asks (no JavaScript needed); nothing changes yet.
+    response = client.post(f"{url}cancel/", {"reason": "Found help"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Withdraw this request?" in html
+    assert 'name="confirm" value="yes"' in html and 'value="Found help"' in html
+    assert f'href="{url}"' in html  # "keep it" goes back
+    requested.refresh_from_db()
+    assert requested.status == "requested"
+    response = client.post(f"{url}cancel/", {"reason": "Found help", "confirm": "yes"})
+    assert response.status_code == 302
+    requested.refresh_from_db()
+    assert requested.status == "cancelled"

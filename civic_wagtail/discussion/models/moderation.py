@@ -80,3 +80,34 @@ class PostingBlock(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class ReportReason(models.TextChoices):
+    SPAM = "spam", _("Spam or advertising")
+    ABUSE = "abuse", _("Harassment, abuse or hate")
+    PERSONAL = "personal", _("Personal or confidential information")
+    MISLEADING = "misleading", _("False or misleading")
+    OFF_TOPIC = "off_topic", _("Off topic")
+    OTHER = "other", _("Something else")
+
+
+class CommentReport(models.Model):
+    """Why a member reported a comment: the reason of one removal flag of comments-xtd."""
+
+    flag = models.OneToOneField(
+        "django_comments.CommentFlag",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="civic_report",
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=ReportReason.choices)
+    details = models.TextField(_("details"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("comment report")
+        verbose_name_plural = _("comment reports")
+
+    def __str__(self):
+        if self.details:
+            return f"{self.get_reason_display()}: {self.details}"
+        return str(self.get_reason_display())

@@ -43,7 +43,7 @@ class LibraryIndexPage(RoutablePageMixin, Page):
     """The library (``/library/`` in the demo): search, filters, sorting and exports.
 
     Sub-URLs: ``export/csv/`` (the filtered outcomes as CSV) and ``submit/`` (a verified
-    member contributes a case study).
+    member contributes a case study) and ``submit/practice/`` (a best practice).
     """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -75,6 +75,12 @@ class LibraryIndexPage(RoutablePageMixin, Page):
         from ..submission import serve_submission
 
         return serve_submission(self, request)
+
+    @path("submit/practice/", name="submit_practice")
+    def submit_practice(self, request):
+        from ..practice_submission import serve_practice_submission
+
+        return serve_practice_submission(self, request)
 
     def get_listing_queryset(self):
         """Pages listed by the index: live, public practices and case studies below it."""
