@@ -215,6 +215,7 @@ def test_an_events_only_site_needs_no_guardian_and_is_told_of_left_over_settings
         "CIVIC_WAGTAIL_DISCUSSION_COMMENTABLE_PAGE_TYPES names civic_wagtail.library",
         "COMMENTS_XTD_FORM_CLASS names civic_wagtail.discussion",
         "WAGTAIL_FINISH_WORKFLOW_ACTION names civic_wagtail.review",
+        "CIVIC_WAGTAIL_REVIEW_RESET_ON_EDIT is a setting of civic_wagtail.review",
     }, output[-3000:]
     assert "CIVIC_WAGTAIL_EVENTS" not in output  # events is installed: nothing to say
 

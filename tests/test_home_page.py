@@ -70,7 +70,7 @@ def test_home_page_shows_every_block_with_content(client, community):
     assert "Peer reviewed" in html
     assert "Tracker in Lyon" in html and "Permit clinic" in html
     assert "Who digitised permits?" in html and "ada" in html
-    assert 'action="/hub/search/"' in html and 'name="q"' in html
+    assert 'action="/search/"' in html and 'name="q"' in html
 
 
 def count_queries(client):

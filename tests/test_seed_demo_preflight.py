@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
 from civic_wagtail import seeding
-from civic_wagtail.demo import DEMO_PASSWORD, CoreSeeder
+from civic_wagtail.demo import DEMO_PASSWORD, DEMO_SITE_URL, CoreSeeder, SiteAddressSeeder
 from civic_wagtail.seeding import SeedContext
 
 pytestmark = pytest.mark.django_db
@@ -80,8 +80,14 @@ def test_only_the_default_or_the_demo_wagtail_site_may_be_rewritten(
 
 
 def core_seed():
-    ctx = SeedContext(options={"no_progress": True}, stdout=io.StringIO(), rng=random.Random(1))
+    """The core's seeders: people, then the sites pointed at the served address."""
+    ctx = SeedContext(
+        options={"no_progress": True, "site_url": DEMO_SITE_URL},
+        stdout=io.StringIO(),
+        rng=random.Random(1),
+    )
     CoreSeeder().seed(ctx)
+    SiteAddressSeeder().seed(ctx)
     return ctx
 
 

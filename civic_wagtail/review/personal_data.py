@@ -5,6 +5,7 @@ Public review records list their reviewers by name: an erased member's name beco
 "a former member" there. Their decisions stay (the record of the review), without them.
 """
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from civic_wagtail.members.models import get_profile
@@ -29,8 +30,14 @@ def export_member(user):
 
 def erase_member(user):
     name = str(get_profile(user))
-    records = ReviewRecord.objects.filter(reviewer_names__contains=[name])
-    for record in records:
+    records = ReviewRecord.objects.only("pk", "reviewer_names")
+    if connection.features.supports_json_field_contains:
+        records = records.filter(reviewer_names__contains=[name])
+    # SQLite has no JSON containment: every record is read (names with accents are stored
+    # escaped, so a text match would miss them) and compared by whole name below.
+    for record in records.iterator():
+        if name not in record.reviewer_names:
+            continue
         record.reviewer_names = [
             _("a former member") if reviewer == name else reviewer
             for reviewer in record.reviewer_names

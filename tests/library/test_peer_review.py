@@ -57,7 +57,8 @@ def test_filter_peer_reviewed_only_and_sort_recently_reviewed(client, library):
 def test_search_results_carry_the_mark(client, library, index_updates):
     for page in library.get_children().specific():
         page.save_revision().publish()
-    html = client.get("/hub/search/", {"q": "review"}).content.decode()
-    assert "Old review" in html and "Recent review" in html
-    assert html.count("Peer reviewed <time") == 2
+    html = client.get("/search/", {"q": "review"}).content.decode()
+    # The site search marks the words searched for, in titles as in the rest of the card.
+    assert "Old <mark>review</mark>" in html and "Recent <mark>review</mark>" in html
+    assert html.count('class="cw-badge cw-badge--reviewed"') == 2
     assert client.get(library.url, {"q": "review", "reviewed": "on"}).status_code == 200

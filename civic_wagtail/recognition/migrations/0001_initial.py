@@ -15,6 +15,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
+        # A feature of the core app: `migrate civic_wagtail zero` takes its tables too.
+        ('civic_wagtail', '0001_initial'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
