@@ -60,5 +60,5 @@ def test_search_results_carry_the_mark(client, library, index_updates):
     html = client.get("/search/", {"q": "review"}).content.decode()
     # The site search marks the words searched for, in titles as in the rest of the card.
     assert "Old <mark>review</mark>" in html and "Recent <mark>review</mark>" in html
-    assert html.count('class="cw-badge cw-badge--reviewed"') == 2
+    assert html.count('class="cw-badge cw-badge--reviewed"') == 3  # and the case study
     assert client.get(library.url, {"q": "review", "reviewed": "on"}).status_code == 200
