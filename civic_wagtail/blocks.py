@@ -137,7 +137,7 @@ class SearchBoxBlock(blocks.StructBlock):
     """A search form that sends ``q`` to the site search."""
 
     label = blocks.CharBlock(
-        label=_("Label"), required=False, help_text=_("Default: “Search the site”.")
+        label=_("Label"), required=False, help_text=_("Default: “Search practices, events and discussions”.")
     )
 
     class Meta:
@@ -148,7 +148,7 @@ class SearchBoxBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["search_url"] = search_url()
-        context["label"] = value.get("label") or _("Search the site")
+        context["label"] = value.get("label") or _("Search practices, events and discussions")
         context["field_id"] = f"cw-search-{uuid.uuid4().hex[:8]}"
         return context
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from civic_wagtail.members.dashboard import DashboardPanel
 
-from .listing import webcal
+from .listing import absolute_url, webcal
 from .models import CalendarToken, EventAttendance
 
 
@@ -23,8 +23,8 @@ class EventsPanel(DashboardPanel):
     def get_context_data(self):
         user = self.request.user
         token = CalendarToken.for_user(user)
-        url = self.request.build_absolute_uri(
-            reverse("civic_wagtail_events:member_feed", args=[token.token])
+        url = absolute_url(
+            self.request, reverse("civic_wagtail_events:member_feed", args=[token.token])
         )
         now = timezone.now()
         attendance = list(

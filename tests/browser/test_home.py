@@ -17,7 +17,7 @@ def test_home_page_blocks_search_box_and_open_data(page, live_server, community)
     assert "Peer reviewed" in page.locator(".cw-blocks__item--latest_practices").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
-    page.get_by_role("searchbox", name="Search the site").fill("permit")
+    page.get_by_role("searchbox", name="Search practices, events and discussions").fill("permit")
     page.locator(".cw-search-box").get_by_role("button", name="Search").click()
     page.wait_for_load_state()
     assert "q=permit" in page.url

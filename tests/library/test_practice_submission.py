@@ -53,7 +53,7 @@ def test_verified_member_submits_a_practice_for_review(
     page = BestPracticePage.objects.get()
     assert page.owner == verified_member and not page.live
     assert page.get_parent().pk == library.pk
-    assert page.problem == "<p>Residents phoned.</p><p>Staff answered.</p>"
+    assert page.problem == "<p>Residents phoned.</p>\n<p>Staff answered.</p>"  # Markdown
     assert "<script>" not in page.approach
     assert page.cost_band == "low" and page.implementation_months == 6
     assert list(page.topics.all()) == [topic] and list(page.regions.all()) == [region]
