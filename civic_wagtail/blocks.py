@@ -137,7 +137,9 @@ class SearchBoxBlock(blocks.StructBlock):
     """A search form that sends ``q`` to the site search."""
 
     label = blocks.CharBlock(
-        label=_("Label"), required=False, help_text=_("Default: “Search practices, events and discussions”.")
+        label=_("Label"),
+        required=False,
+        help_text=_("Default: “Search practices, events and discussions”."),
     )
 
     class Meta:
