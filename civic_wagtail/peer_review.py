@@ -61,11 +61,3 @@ def reviewed_at_by_page(ids):
         return {}
     rows = with_reviewed_at(Page.objects.filter(pk__in=ids)).values_list("pk", FIELD)
     return {pk: when for pk, when in rows if when is not None}
-
-
-def mark_reviewed(pages):
-    """Set ``peer_reviewed_at`` on each of ``pages`` (mixed types) with one query; returns them."""
-    dates = reviewed_at_by_page(page.pk for page in pages)
-    for page in pages:
-        setattr(page, FIELD, dates.get(page.pk))
-    return pages
