@@ -376,3 +376,27 @@ def test_admin_links_without_a_base_url_in_production_are_a_warning(overrides, w
     assert ids(warnings) == ({"civic_wagtail.W003"} if warned else set())
     if warned:
         assert "WAGTAILADMIN_BASE_URL" in warnings[0].msg and "https://" in warnings[0].hint
+
+
+def test_settings_of_an_absent_app_are_found_in_names_and_nested_values(monkeypatch, settings):
+    """The same check in this process (the events-only test runs it in a subprocess): a
+    setting with the app's prefix, and values naming the app inside lists and dicts."""
+    from civic_wagtail import checks as core_checks
+
+    installed = core_checks.apps.is_installed
+    monkeypatch.setattr(
+        core_checks.apps,
+        "is_installed",
+        lambda name: name != "civic_wagtail.mentoring" and installed(name),
+    )
+    settings.CIVIC_WAGTAIL_MENTORING_LIMIT = 5
+    settings.SOME_SITE_SETTING = {"pages": [("civic_wagtail_mentoring.MentoringPage", 1)]}
+    settings.OTHER_SITE_SETTING = ["civic_wagtail.mentoringish", {"deep": {"deeper": "x"}}]
+    warnings = core_checks.check_settings_of_absent_apps()
+    messages = {w.msg.split(", which")[0] for w in warnings if w.id == "civic_wagtail.W004"}
+    assert "CIVIC_WAGTAIL_MENTORING_LIMIT is a setting of civic_wagtail.mentoring" in messages
+    assert "SOME_SITE_SETTING names civic_wagtail.mentoring" in messages
+    assert not any(m.startswith("OTHER_SITE_SETTING") for m in messages)  # a lookalike name
+    assert all("civic-wagtail[mentoring]" in w.hint for w in warnings)
+    monkeypatch.setattr(core_checks.apps, "is_installed", installed)
+    assert core_checks.check_settings_of_absent_apps() == []
