@@ -74,6 +74,12 @@ def create_submission(index_page, form, user):
                 locale=index_page.locale,
             )
         )
+    return submit_for_review(index_page, page, user)
+
+
+def submit_for_review(index_page, page, user):
+    """Add the member's draft ``page`` below ``index_page`` and start its workflow (peer
+    review); returns the page. Every front-end submission ends here."""
     index_page.add_child(instance=page)
     log(page, "wagtail.create", user=user)
     page.save_revision(user=user, log_action=True)
@@ -90,21 +96,26 @@ def profile_url():
         return "/"
 
 
-def serve_submission(index_page, request):
+def serve_form(index_page, request, *, template, form_class, create, initial=None, extra=None):
+    """A verified member's submission form below ``index_page``: log in first, 403 for
+    members not yet verified, the ``library_submission`` rate limit (a page and reviewer
+    emails), then ``create(index_page, form, user)`` and back to the profile.
+
+    ``extra(form)`` adds to the template's context."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     context = index_page.get_context(request)
     if not is_verified_member(request.user):
         context["not_verified"] = True
-        return TemplateResponse(request, TEMPLATE, context, status=403)
+        return TemplateResponse(request, template, context, status=403)
     locale = current_locale()
     if request.method == "POST":
-        refusal = ratelimit.throttle(request, "library_submission")  # a page + reviewer emails
+        refusal = ratelimit.throttle(request, "library_submission")
         if refusal:
             return refusal
-        form = CaseStudySubmissionForm(request.POST, locale=locale)
+        form = form_class(request.POST, locale=locale)
         if form.is_valid():
-            page = create_submission(index_page, form, request.user)
+            page = create(index_page, form, request.user)
             messages.success(
                 request,
                 _("Thank you: “%(title)s” was sent for review. Follow it on your profile.")
@@ -112,12 +123,26 @@ def serve_submission(index_page, request):
             )
             return redirect(profile_url())
     else:
-        form = CaseStudySubmissionForm(
-            initial={"adapted_from": params.get_integer(request, "adapt")}, locale=locale
-        )
+        form = form_class(initial=initial, locale=locale)
     context["form"] = form
-    context["adapting"] = adapting_practice(form)
-    return TemplateResponse(request, TEMPLATE, context)
+    if extra is not None:
+        context.update(extra(form))
+    return TemplateResponse(request, template, context)
+
+
+def serve_submission(index_page, request):
+    initial = None
+    if request.method != "POST":
+        initial = {"adapted_from": params.get_integer(request, "adapt")}
+    return serve_form(
+        index_page,
+        request,
+        template=TEMPLATE,
+        form_class=CaseStudySubmissionForm,
+        create=create_submission,
+        initial=initial,
+        extra=lambda form: {"adapting": adapting_practice(form)},
+    )
 
 
 def adapting_practice(form):
