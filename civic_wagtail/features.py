@@ -77,6 +77,13 @@ FEATURES = [
         "recognition",
         modules=("openbadges_bakery",),
     ),
+    Feature(
+        "civic_wagtail.transparency",
+        "civic_wagtail_transparency",
+        "transparency",
+        apps=("guardian",),
+        modules=("guardian",),
+    ),
 ]
 BY_NAME = {feature.name: feature for feature in FEATURES}
 BY_LABEL = {feature.label: feature for feature in FEATURES}

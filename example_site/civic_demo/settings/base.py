@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "civic_wagtail.events",
     "civic_wagtail.mentoring",
     "civic_wagtail.recognition",
+    "civic_wagtail.transparency",
     "civic_wagtail.members",
     "civic_wagtail",
     "wagtail_localize",

@@ -1,0 +1,3 @@
+"""URLs of the consultation part of the transparency app."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Demo content of the transparency app, one seeder per part."""
+
+SEEDERS = []

@@ -1,0 +1,3 @@
+"""URLs of the policy part of the transparency app."""
+
+urlpatterns = []

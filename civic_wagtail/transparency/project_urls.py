@@ -1,0 +1,3 @@
+"""URLs of the project part of the transparency app."""
+
+urlpatterns = []
