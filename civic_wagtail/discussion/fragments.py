@@ -135,8 +135,8 @@ def personalise(request, html, authors):
     marks = viewer_marks(request.user, authors)
 
     def toggle(match):
-        pressed = marks.get(match[1], {}).get(int(match[2]))
-        return f'data-cw-mark="{match[1]}:{match[2]}" aria-pressed="{"true" if pressed else "false"}"'
+        pressed = "true" if marks.get(match[1], {}).get(int(match[2])) else "false"
+        return f'data-cw-mark="{match[1]}:{match[2]}" aria-pressed="{pressed}"'
 
     def swap(match):
         options = match[3].split("<!--cw-or-->")

@@ -6,8 +6,8 @@ from civic_wagtail import page_cache, params
 from civic_wagtail.conf import civic_settings
 
 from .caching import comments_scope
-from .fragments import comment_list
 from .forms import CommentForm
+from .fragments import comment_list
 from .policy import can_moderate
 
 
