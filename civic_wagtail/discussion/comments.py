@@ -72,7 +72,9 @@ class CommentPage:
     total: int
 
 
-def comment_page(target, request, param="comments", can_moderate=False, per_page=None, user=None):
+def comment_page(
+    target, request, param="comments", can_moderate=False, per_page=None, user=None
+):
     """The page of ``target``'s comment thread that ``request.GET[param]`` asks for, as seen
     by ``user`` (default ``request.user``; a page number past the end is a 404)."""
     user = request.user if user is None else user
