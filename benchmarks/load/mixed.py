@@ -576,11 +576,17 @@ def main():  # noqa: C901 (one linear script)
     log_path = Path(tempfile.gettempdir()) / f"civic-load-{os.getpid()}.log"
     if psql(f"SELECT 1 FROM pg_database WHERE datname = '{args.template}'").stdout.strip() != "1":
         print(f"Building the template database {args.template} (migrate + seed_demo, once)...")
-        psql(f"CREATE DATABASE {args.template}")
-        tenv = environment(args.template, args)
+        building = f"{args.template}_building"  # renamed when complete: never half a template
+        psql(f"DROP DATABASE IF EXISTS {building} WITH (FORCE)")
+        psql(f"CREATE DATABASE {building}")
+        tenv = environment(building, args)
         tenv["REDIS_URL"] = "redis://127.0.0.1:6379/8"
         subprocess.run([*MANAGE, "migrate", "--noinput", "-v0"], env=tenv, check=True)  # noqa: S603
-        subprocess.run([*MANAGE, "seed_demo", "--no-progress"], env=tenv, check=True)  # noqa: S603
+        subprocess.run(  # noqa: S603 (a throwaway database on this machine, never production)
+            [*MANAGE, "seed_demo", "--no-progress", "--i-know-this-is-not-production"],
+            env=tenv, check=True,
+        )  # fmt: skip
+        psql(f"ALTER DATABASE {building} RENAME TO {args.template}")
     psql(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)", check=False)
     psql(f"CREATE DATABASE {database} TEMPLATE {args.template}")
     redis, stack = Redis(args.redis_port), Stack(env, log_path)
