@@ -1,0 +1,132 @@
+"""Each public page type of the package, rendered in French, shows no English msgid of the
+package's catalogues: every interface string that reaches the page went through a catalogue.
+
+The pages are the English demo pages served under /fr/ (the interface follows the URL's
+language; the content is what the editors wrote). A catalogue entry counts as untranslated on
+the page when its English text appears as a whole text node or attribute (or, for a msgid with
+placeholders, as the same sentence around any values). Entries whose French is the same as the
+English (names such as "Outlook", words such as "Type") and the pages' own titles are left out:
+they read the same either way.
+"""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.utils import translation
+
+from civic_wagtail.discussion.models import Thread
+from tests.i18n.catalogues import catalogues, messages_tool
+from tests.pages import every_page_type
+
+pytestmark = pytest.mark.django_db
+
+ATTRIBUTES = {"aria-label", "title", "placeholder", "alt", "value", "content"}
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+
+
+class _Text(HTMLParser):
+    """The text nodes and the readable attributes of a page, whitespace-normalised."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.nodes, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        for name, value in attrs:
+            if name in ATTRIBUTES and value:
+                self.nodes.append(" ".join(value.split()))
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        text = " ".join(data.split())
+        if text and not self._skip:
+            self.nodes.append(text)
+
+
+def visible_text(html):
+    parser = _Text()
+    parser.feed(html)
+    return parser.nodes
+
+
+def english_msgids(exclude):
+    """The msgids (singular and plural) of every catalogue whose French differs from them."""
+    tool = messages_tool()
+    plain, patterns = set(), []
+    for po in catalogues("fr").values():
+        for (_context, msgid), entry in tool.read_po(po).items():
+            for english, french in ((msgid, entry["msgstr"][0]), (entry["plural"], None)):
+                if not english or english == french or english in exclude:
+                    continue
+                text = " ".join(re.sub(r"<[^>]+>", " ", english).split())
+                if PLACEHOLDER.search(text):
+                    parts = [re.escape(p.strip()) for p in PLACEHOLDER.split(text)]
+                    # Too little literal text ("%(title)s: %(label)s") proves nothing.
+                    if sum(len(p) for p in parts) >= 12:
+                        patterns.append((english, re.compile(r"\s*.+?\s*".join(parts))))
+                elif len(text) > 1:
+                    plain.add(text)
+    return plain, patterns
+
+
+def untranslated(html, exclude):
+    nodes = visible_text(html)
+    plain, patterns = english_msgids(exclude)
+    found = sorted(plain.intersection(nodes))
+    page_text = " ".join(nodes)
+    found += [msgid for msgid, pattern in patterns if pattern.search(page_text)]
+    return found
+
+
+@pytest.fixture
+def pages(home_page, verified_member):
+    built = every_page_type(home_page)
+    forum = next(p for p in built["all"] if type(p).__name__ == "ForumTopicPage")
+    thread = Thread.objects.create(
+        forum=forum, title="How do you handle backlogs?", body="We need ideas.",
+        author=verified_member,
+    )
+    return built, thread
+
+
+def french_urls(built, thread):
+    with translation.override("en"):
+        paths = [page.url for page in built["all"]]
+        paths += [thread.get_absolute_url(), "/search/?q=permit"]
+    return ["/fr" + path for path in paths]
+
+
+@pytest.mark.parametrize("who", ["visitor", "member"])
+def test_every_public_page_type_in_french_shows_no_english_interface_string(
+    client, pages, verified_member, who
+):
+    built, thread = pages
+    if who == "member":
+        client.force_login(verified_member)
+    # The editors' content is English here: the pages' titles and the taxonomy are not
+    # interface strings, even where a msgid reads the same ("Mentoring", "Permits").
+    content = {page.title for page in built["all"]} | {built["topic"].name, thread.title}
+    failures = {}
+    for url in french_urls(built, thread):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert '<html lang="fr"' in html, url
+        left = untranslated(html, content)
+        if left:
+            failures[url] = left
+    assert not failures, f"English interface strings on French pages: {failures}"
+
+
+def test_the_check_would_see_an_english_string(client, pages):
+    """The comparison finds what it looks for: the same pages in English are full of msgids."""
+    built, thread = pages
+    content = {page.title for page in built["all"]} | {built["topic"].name, thread.title}
+    response = client.get(built["first"].url)
+    assert "Implementation steps" in untranslated(response.content.decode(), content)
