@@ -89,7 +89,7 @@ lint: install
 
 # The fr and es catalogues of the core and of every app: makemessages, then compilemessages.
 # Idempotent; `make check-messages` (run by .ci/run) fails on any msgid missing, untranslated or
-# fuzzy, naming each. See docs/explanation/translations.md.
+# fuzzy, naming each. See docs/explanation/interface-translations.md.
 messages: install
 	$(PY) .ci/messages.py update
 
