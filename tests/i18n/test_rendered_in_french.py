@@ -66,10 +66,17 @@ def english_msgids(exclude):
                     continue
                 text = " ".join(re.sub(r"<[^>]+>", " ", english).split())
                 if PLACEHOLDER.search(text):
-                    parts = [re.escape(p.strip()) for p in PLACEHOLDER.split(text)]
-                    # Too little literal text ("%(title)s: %(label)s") proves nothing.
+                    parts = [p.strip() for p in PLACEHOLDER.split(text)]
+                    while parts and not parts[0]:
+                        parts.pop(0)
+                    while parts and not parts[-1]:
+                        parts.pop()
+                    # Too little literal text ("%(title)s: %(label)s") proves nothing. A value
+                    # is at most 120 characters: the search stays linear in the page's length.
                     if sum(len(p) for p in parts) >= 12:
-                        patterns.append((english, re.compile(r"\s*.+?\s*".join(parts))))
+                        gap = r"\s*.{1,120}?\s*"
+                        pattern = gap.join(re.escape(p) for p in parts)
+                        patterns.append((english, re.compile(pattern)))
                 elif len(text) > 1:
                     plain.add(text)
     return plain, patterns
