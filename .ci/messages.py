@@ -69,7 +69,7 @@ def po_files(app_dir: Path) -> list[Path]:
     return [app_dir / "locale" / lang / "LC_MESSAGES" / "django.po" for lang in LANGUAGES]
 
 
-# --- A small .po reader: enough for catalogues written by xgettext/msgmerge -----------------------
+# --- A small .po reader: enough for catalogues written by xgettext/msgmerge -------------------
 
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
@@ -193,7 +193,12 @@ def compile_po(po: Path, mo: Path) -> None:
 
 
 def update() -> int:
-    before = {po: po.read_text(encoding="utf-8") for d in app_dirs() for po in po_files(d) if po.exists()}
+    before = {
+        po: po.read_text(encoding="utf-8")
+        for d in app_dirs()
+        for po in po_files(d)
+        if po.exists()
+    }
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(lambda d: makemessages(d, PACKAGE), app_dirs()))
     for app_dir in app_dirs():
@@ -216,6 +221,11 @@ def problems_in(po: Path, fresh: Path) -> list[str]:
     if not po.exists():
         return ["the catalogue is missing: run `make messages`"]
     lines = []
+    header = po.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    if "#, fuzzy" in header.splitlines():
+        lines.append("the header is fuzzy (msgfmt drops the plural rule): run `make messages`")
+    if "Plural-Forms:" not in header or not re.search(r'"Language: \w+', header):
+        lines.append("the header has no Language or Plural-Forms: run `make messages`")
     committed, current = read_po(po), read_po(fresh)
     for key in sorted(current.keys() - committed.keys()):
         lines.append(f"missing (run `make messages`): {_show(key)}")
@@ -250,7 +260,8 @@ def problems_in(po: Path, fresh: Path) -> list[str]:
 def check() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "civic_wagtail"
-        shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "static"))
+        skip = shutil.ignore_patterns("__pycache__", "*.mo", "static")
+        shutil.copytree(PACKAGE, copy, ignore=skip)
         with ThreadPoolExecutor(max_workers=2) as pool:
             list(pool.map(lambda d: makemessages(d, copy), app_dirs(copy)))
         failed = 0
@@ -267,7 +278,7 @@ def check() -> int:
                 else:
                     print(f"{name}: {len(read_po(po))} msgids, complete")
     if failed:
-        print(f"\n{failed} catalogue(s) to fix: `make messages`, translate, `make messages` again.")
+        print(f"\n{failed} catalogue(s) to fix: `make messages`, translate, `make messages`.")
         return 1
     return 0
 

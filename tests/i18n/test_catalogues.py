@@ -74,7 +74,7 @@ def test_each_app_translates_its_own_strings_in_the_running_site():
 
 def _po(path, body):
     header = (
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
         '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
     )
     path.write_text(header + body, encoding="utf-8")
@@ -105,6 +105,7 @@ def test_the_check_names_each_missing_untranslated_fuzzy_and_obsolete_msgid(tmp_
     assert "untranslated: 'One item'" in problems
     assert "fuzzy: 'Fuzzy'" in problems
     assert not any("Kept" in line for line in problems)
+    assert not any(line.startswith("the header") for line in problems)
     assert any(line.startswith("msgfmt --statistics") for line in problems)
     # Complete, in step with the code and compiled: nothing to report; then a stale .mo.
     complete = _po(tmp_path / "complete.po", (
@@ -120,6 +121,9 @@ def test_the_check_names_each_missing_untranslated_fuzzy_and_obsolete_msgid(tmp_
     assert tool.problems_in(complete, fresh) == [
         "the compiled .mo is out of date: run `make messages`"
     ]
+    # A header left fuzzy by a bare makemessages loses the plural rule in the .mo.
+    complete.write_text("#, fuzzy\n" + complete.read_text())
+    assert any("header is fuzzy" in line for line in tool.problems_in(complete, fresh))
 
 
 def test_the_wheel_ships_the_compiled_catalogues_of_every_app(tmp_path):
