@@ -1,7 +1,7 @@
-"""Each public page type of the package, rendered in French, shows no English msgid of the
-package's catalogues: every interface string that reaches the page went through a catalogue.
+"""Each public page type of the package, rendered in French (and Spanish), shows no English
+msgid of the package's catalogues: every interface string on the page went through a catalogue.
 
-The pages are the English demo pages served under /fr/ (the interface follows the URL's
+The pages are the English demo pages served under /fr/ and /es/ (the interface follows the URL's
 language; the content is what the editors wrote). A catalogue entry counts as untranslated on
 the page when its English text appears as a whole text node or attribute (or, for a msgid with
 placeholders, as the same sentence around any values). Entries whose French is the same as the
@@ -55,11 +55,11 @@ def visible_text(html):
     return parser.nodes
 
 
-def english_msgids(exclude):
-    """The msgids (singular and plural) of every catalogue whose French differs from them."""
+def english_msgids(exclude, lang="fr"):
+    """The msgids (singular and plural) of every catalogue whose translation differs from them."""
     tool = messages_tool()
     plain, patterns = set(), []
-    for po in catalogues("fr").values():
+    for po in catalogues(lang).values():
         for (_context, msgid), entry in tool.read_po(po).items():
             for english, french in ((msgid, entry["msgstr"][0]), (entry["plural"], None)):
                 if not english or english == french or english in exclude:
@@ -82,9 +82,9 @@ def english_msgids(exclude):
     return plain, patterns
 
 
-def untranslated(html, exclude):
+def untranslated(html, exclude, lang="fr"):
     nodes = visible_text(html)
-    plain, patterns = english_msgids(exclude)
+    plain, patterns = english_msgids(exclude, lang)
     found = sorted(plain.intersection(nodes))
     page_text = " ".join(nodes)
     found += [msgid for msgid, pattern in patterns if pattern.search(page_text)]
@@ -102,15 +102,15 @@ def pages(home_page, verified_member):
     return built, thread
 
 
-def french_urls(built, thread):
+def translated_urls(built, thread, lang):
     with translation.override("en"):
         paths = [page.url for page in built["all"]] + [thread.get_absolute_url()]
-    return ["/fr" + path for path in paths]
+    return [f"/{lang}{path}" for path in paths]
 
 
-@pytest.mark.parametrize("who", ["visitor", "member"])
-def test_every_public_page_type_in_french_shows_no_english_interface_string(
-    client, pages, verified_member, who
+@pytest.mark.parametrize(("lang", "who"), [("fr", "visitor"), ("fr", "member"), ("es", "member")])
+def test_every_public_page_type_translated_shows_no_english_interface_string(
+    client, pages, verified_member, lang, who
 ):
     built, thread = pages
     if who == "member":
@@ -119,15 +119,15 @@ def test_every_public_page_type_in_french_shows_no_english_interface_string(
     # interface strings, even where a msgid reads the same ("Mentoring", "Permits").
     content = {page.title for page in built["all"]} | {built["topic"].name, thread.title}
     failures = {}
-    for url in french_urls(built, thread):
+    for url in translated_urls(built, thread, lang):
         response = client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()
-        assert '<html lang="fr"' in html, url
-        left = untranslated(html, content)
+        assert f'<html lang="{lang}"' in html, url
+        left = untranslated(html, content, lang)
         if left:
             failures[url] = left
-    assert not failures, f"English interface strings on French pages: {failures}"
+    assert not failures, f"English interface strings on {lang} pages: {failures}"
 
 
 def test_the_check_would_see_an_english_string(client, pages):
