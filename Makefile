@@ -19,7 +19,7 @@ comma := ,
 space := $(subst ,, )
 CORE_OMIT := $(subst $(space),$(comma),*/migrations/* $(patsubst %,civic_wagtail/%/*,$(APPS)))
 
-.PHONY: help install demo migrate seed serve serve-prod load test test-fast coverage coverage-by-app lint format docs bench load-feeds clean
+.PHONY: help install demo migrate seed serve serve-prod load test test-fast coverage coverage-by-app lint format docs bench load-feeds clean messages check-messages
 
 help:
 	@echo "make demo   install, migrate, seed and serve the demo on $(DEMO_URL) (DEMO_HOST=, DEMO_PORT=)"
@@ -27,6 +27,7 @@ help:
 	@echo "make coverage  the suite with branch coverage, per app; fails under 95 %"
 	@echo "make serve-prod  the production stack from the environment (docs/how-to/production.md)"
 	@echo "make load   the mixed load scenario with faults against the production stack"
+	@echo "make messages  regenerate and compile the fr/es catalogues of every app (then translate)"
 	@echo "make lint | docs | bench | clean"
 
 $(VENV)/.installed: pyproject.toml
@@ -85,6 +86,15 @@ lint: install
 	$(VENV)/bin/ruff check civic_wagtail tests benchmarks example_site
 	$(PY) example_site/manage.py makemigrations --check --dry-run
 	$(PY) example_site/manage.py check
+
+# The fr and es catalogues of the core and of every app: makemessages, then compilemessages.
+# Idempotent; `make check-messages` (run by .ci/run) fails on any msgid missing, untranslated or
+# fuzzy, naming each. See docs/explanation/interface-translations.md.
+messages: install
+	$(PY) .ci/messages.py update
+
+check-messages: install
+	$(PY) .ci/messages.py check
 
 docs: install
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --site-dir build/docs

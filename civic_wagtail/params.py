@@ -20,6 +20,7 @@ from datetime import date
 
 from django.core.exceptions import BadRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 #: Longest text value accepted by default (search terms, slugs).
 MAX_TEXT_LENGTH = 200
@@ -62,7 +63,11 @@ def text(value, name, *, max_length=MAX_TEXT_LENGTH, default=""):
         raise BadParameter(name, _("Remove the control characters from this value."))
     if len(value) > max_length:
         raise BadParameter(
-            name, _("Use at most %(count)d characters.") % {"count": max_length}
+            name,
+            ngettext(
+                "Use at most %(count)d character.", "Use at most %(count)d characters.", max_length
+            )
+            % {"count": max_length},
         )
     return value or default
 

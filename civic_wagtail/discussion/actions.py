@@ -8,6 +8,7 @@ comment. Here a hidden comment is replaced by a notice and its replies stay read
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_comments.models import CommentFlag
 from django_comments_xtd import get_model
 from wagtail.log_actions import log
@@ -107,7 +108,11 @@ def auto_hide_if_reported(comment):
         return False
     if open_reports(comment).count() < threshold:
         return False
-    reason = _("reported by %(count)s members; a moderator will review it") % {"count": threshold}
+    reason = ngettext(
+        "reported by %(count)s member; a moderator will review it",
+        "reported by %(count)s members; a moderator will review it",
+        threshold,
+    ) % {"count": threshold}
     _set_comment_state(comment, ModerationState.HIDDEN, reason, None, AUTO_HIDE, public=False)
     return True
 
@@ -156,6 +161,10 @@ def auto_hide_thread_if_reported(thread):
         return False
     if ThreadReport.open_for(thread).count() < threshold:
         return False
-    reason = _("reported by %(count)s members; a moderator will review it") % {"count": threshold}
+    reason = ngettext(
+        "reported by %(count)s member; a moderator will review it",
+        "reported by %(count)s members; a moderator will review it",
+        threshold,
+    ) % {"count": threshold}
     set_thread_status(thread, Thread.Status.HIDDEN, None, reason, action=AUTO_HIDE)
     return True

@@ -14,6 +14,7 @@ from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.models import Site
 
 from civic_wagtail import params
@@ -80,28 +81,39 @@ def reader_zone(request):
     return params.get_time_zone(request, "tz")
 
 
+def event_formats():
+    """The date patterns of event times, translatable so that each language words them its own
+    way ("lundi 3 mars 2026, 14 h 00", "lunes, 3 de marzo de 2026, 14:00")."""
+    return {
+        "day": pgettext("event date format", "l j F Y"),
+        "moment": pgettext("event date format", "l j F Y, H:i"),
+        "time": pgettext("event date format", "H:i"),
+    }
+
+
 def describe(start, end, all_day, reader_tz=None):
     """Display strings for an occurrence, in its own zone and optionally the reader's."""
+    formats = event_formats()
     if all_day:
         last = end - timedelta(days=1)
-        text = date_format(start, "l j F Y")
+        text = date_format(start, formats["day"])
         if last.date() != start.date():
-            text += " – " + date_format(last, "l j F Y")
+            text += " – " + date_format(last, formats["day"])
         return {"text": text + " " + _("(all day)"), "iso": start.date().isoformat()}
     same_day = start.date() == end.date()
     text = (
-        date_format(start, "l j F Y, H:i")
+        date_format(start, formats["moment"])
         + " – "
-        + date_format(end, "H:i" if same_day else "l j F Y, H:i")
+        + date_format(end, formats["time"] if same_day else formats["moment"])
     )
     text += f" {start.tzname()} ({start.tzinfo.key})"
     result = {"text": text, "iso": start.isoformat()}
     if reader_tz is not None and reader_tz.key != start.tzinfo.key:
         mine = start.astimezone(reader_tz)
         result["reader"] = (
-            date_format(mine, "l j F Y, H:i")
+            date_format(mine, formats["moment"])
             + " – "
-            + date_format(end.astimezone(reader_tz), "H:i")
+            + date_format(end.astimezone(reader_tz), formats["time"])
             + f" {mine.tzname()} ({reader_tz.key})"
         )
     return result

@@ -45,7 +45,7 @@ def attend(request, page_id):
         return refusal
     action = request.POST.get("action", "")
     if action not in ("forget", *EventAttendance.Kind.values) or action == "waiting":
-        return HttpResponseBadRequest("Unknown action: use registered, following or forget.")
+        return HttpResponseBadRequest(_("Unknown action: use registered, following or forget."))
     result = attendance.change(request.user, page, action)
     if result is None:
         messages.success(request, _("The event is no longer in your calendar feed."))

@@ -12,6 +12,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
@@ -161,7 +162,10 @@ class StaleRequestsReport(CoordinatorReportView):
     ]
 
     def get_page_title(self):
-        return self.page_title % {"days": civic_settings.MENTORING_STALE_REQUEST_DAYS}
+        days = civic_settings.MENTORING_STALE_REQUEST_DAYS
+        return ngettext(
+            "Open requests older than %(days)s day", "Open requests older than %(days)s days", days
+        ) % {"days": days}
 
     def get_queryset(self):
         cutoff = timezone.now() - datetime.timedelta(
