@@ -19,4 +19,4 @@ class TransparencyConfig(FeatureConfig):
     civic_wagtail_url_prefix = "transparency/"
 
     def ready(self):
-        from . import checks  # noqa: F401
+        from . import checks, receivers  # noqa: F401
