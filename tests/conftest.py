@@ -111,4 +111,3 @@ def pending_member(db):
 
 def pytest_report_header(config):
     return f"database vendor: {connection.vendor}"
-

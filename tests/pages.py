@@ -7,6 +7,12 @@ from civic_wagtail.library.models import ResourcePage
 from civic_wagtail.mentoring.pages import MentoringPage
 from tests.events.helpers import make_event, make_index
 from tests.factories import TopicFactory
+from tests.transparency.helpers import (
+    consultation,
+    consultation_index,
+    policy,
+    policy_index,
+)
 from tests.library.helpers import (
     IndicatorFactory,
     case_study,
@@ -63,11 +69,32 @@ def every_page_type(home):
     mentoring = MentoringPage(title="Mentoring", slug="mentoring", intro="<p>Find one.</p>")
     home.add_child(instance=mentoring)
     mentoring = publish(mentoring)
+    policies = policy_index(home)
+    consultations = consultation_index(home)
+    consulted = consultation(
+        consultations, draft=["A first paragraph.", "A second one."], topics=[topic]
+    )
+    policy_page = policy(policies, topics=[topic], stage="consultation")
+    policy_page.related_links.create(related=consulted)
+    policy_page.related_links.create(related=first)
+    policy_page = publish(policy_page)
     built = [
-        library, first, second, case, resources, resource, forums, forum, calendar, event,
+        library,
+        first,
+        second,
+        case,
+        resources,
+        resource,
+        forums,
+        forum,
+        calendar,
+        event,
         mentoring,
+        policies,
+        policy_page,
+        consultations,
+        consulted,
     ]
     missing = package_page_types() - {type(page) for page in built}
     assert not missing, f"tests/pages.py builds no page of type {missing}"
-    return {"all": built, "topic": topic, "indicator": indicator, "first": first,
-            "second": second}
+    return {"all": built, "topic": topic, "indicator": indicator, "first": first, "second": second}

@@ -75,4 +75,3 @@ class MemberProfileViewSet(ModelViewSet):
         "verified_by",
         "created_at",
     ]
-
