@@ -7,18 +7,18 @@ from civic_wagtail.library.models import ResourcePage
 from civic_wagtail.mentoring.pages import MentoringPage
 from tests.events.helpers import make_event, make_index
 from tests.factories import TopicFactory
-from tests.transparency.helpers import (
-    consultation,
-    consultation_index,
-    policy,
-    policy_index,
-)
 from tests.library.helpers import (
     IndicatorFactory,
     case_study,
     library_index,
     practice,
     resource_index,
+)
+from tests.transparency.helpers import (
+    consultation,
+    consultation_index,
+    policy,
+    policy_index,
 )
 
 

@@ -30,6 +30,7 @@ from civic_wagtail.params import MAX_INTEGER
 from civic_wagtail.ratelimit import throttle
 
 from .models import AlertSubscription, PolicyAlert, PolicyUpdatePage
+from .models.policy import is_token
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +120,7 @@ def subscribe(request):
 
 
 def _subscription(token, *, confirmed=None):
-    if not token or len(token) > 64:
+    if not is_token(token):
         raise Http404
     found = get_object_or_404(AlertSubscription.objects.select_related("topic"), token=token)
     if confirmed is False and found.confirmed_at is None:
@@ -160,7 +161,7 @@ def unsubscribe(request, token):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     if request.method == "POST":
-        if not token or len(token) > 64:
+        if not is_token(token):
             raise Http404
         deleted, _rows = AlertSubscription.objects.filter(token=token).delete()
         return render(request, f"{TEMPLATES}/alert_unsubscribed.html", {"deleted": deleted})

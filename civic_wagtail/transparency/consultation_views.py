@@ -31,6 +31,7 @@ from .models import (
     QuestionKind,
     Respondent,
 )
+from .models.policy import is_token
 
 TEMPLATES = "civic_wagtail/transparency"
 CLOSED_STATES = {
@@ -203,7 +204,7 @@ def response_by_token(request, token):
     """The response form reached from the emailed link (the click confirms the address)."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    if not token or len(token) > 64:
+    if not is_token(token):
         raise Http404
     respondent = get_object_or_404(
         Respondent.objects.filter(user__isnull=True, consultation__live=True), token=token

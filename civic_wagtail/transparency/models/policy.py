@@ -180,6 +180,15 @@ def new_token():
     return secrets.token_urlsafe(32)
 
 
+def is_token(value):
+    """Whether ``value`` can be a token of ours (checked before any query: no NUL bytes)."""
+    return (
+        bool(value)
+        and len(value) <= 64
+        and all(c.isascii() and (c.isalnum() or c in "-_") for c in value)
+    )
+
+
 class AlertSubscription(models.Model):
     """Someone who asked for email when a topic or one policy changes.
 
