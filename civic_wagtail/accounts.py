@@ -27,7 +27,9 @@ def _note_deactivation(sender, instance, update_fields=None, raw=False, **kwargs
         return
     if update_fields is not None and "is_active" not in update_fields:
         return
-    was_active = type(instance)._default_manager.filter(pk=instance.pk, is_active=True).exists()
+    was_active = (
+        type(instance)._default_manager.filter(pk=instance.pk, is_active=True).exists()
+    )
     instance._civic_deactivated = was_active
 
 

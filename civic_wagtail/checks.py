@@ -269,7 +269,7 @@ def check_sites_domain(app_configs=None, **kwargs):
             f"point to {DEFAULT_SITES_DOMAIN}.",
             hint=(
                 "Set its domain and name to your site's (Django admin > Sites, or python "
-                'manage.py shell -c "from django.contrib.sites.models import Site; '
+                "manage.py shell -c \"from django.contrib.sites.models import Site; "
                 "Site.objects.filter(pk=1).update(domain='www.agency.gov', name='Agency')\")."
             ),
             id="civic_wagtail.W005",

@@ -41,9 +41,9 @@ def connect():
     page_unpublished.connect(page_changed, dispatch_uid="civic_wagtail.page_cache.unpublished")
     post_page_move.connect(page_moved, dispatch_uid="civic_wagtail.page_cache.moved")
     post_delete.connect(
-        lambda sender, instance, **kw: (
-            page_changed(sender, instance) if isinstance(instance, Page) else None
-        ),
+        lambda sender, instance, **kw: page_changed(sender, instance)
+        if isinstance(instance, Page)
+        else None,
         weak=False,
         dispatch_uid="civic_wagtail.page_cache.deleted",
     )

@@ -61,7 +61,9 @@ def text(value, name, *, max_length=MAX_TEXT_LENGTH, default=""):
     if _has_control(value):
         raise BadParameter(name, _("Remove the control characters from this value."))
     if len(value) > max_length:
-        raise BadParameter(name, _("Use at most %(count)d characters.") % {"count": max_length})
+        raise BadParameter(
+            name, _("Use at most %(count)d characters.") % {"count": max_length}
+        )
     return value or default
 
 
@@ -108,7 +110,9 @@ def time_zone(value, name):
     try:
         return zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError) as error:
-        raise BadParameter(name, _("Use a time zone name such as Europe/Paris.")) from error
+        raise BadParameter(
+            name, _("Use a time zone name such as Europe/Paris.")
+        ) from error
 
 
 def get_text(request, name, **kwargs):

@@ -70,11 +70,9 @@ def ensure_roles(sender, app_config=None, using=DEFAULT_DB_ALIAS, apps=global_ap
             create_permissions(
                 global_apps.get_app_config("wagtailadmin"), verbosity=0, using=using
             )
-        admin_access = (
-            Permission.objects.using(using)
-            .filter(content_type__app_label="wagtailadmin", codename="access_admin")
-            .first()
-        )
+        admin_access = Permission.objects.using(using).filter(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        ).first()
         if admin_access:
             for role in ADMIN_ROLES:
                 if role in roles:

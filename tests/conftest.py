@@ -111,3 +111,4 @@ def pending_member(db):
 
 def pytest_report_header(config):
     return f"database vendor: {connection.vendor}"
+

@@ -9,12 +9,7 @@ from tests.factories import UserFactory, member
 pytestmark = pytest.mark.django_db
 
 CIVIC_ITEMS = {
-    "Taxonomy",
-    "Indicators",
-    "Peer review",
-    "Moderation",
-    "Posting blocks",
-    "Mentoring",
+    "Taxonomy", "Indicators", "Peer review", "Moderation", "Posting blocks", "Mentoring",
     "Members",
 }
 

@@ -111,5 +111,5 @@ def test_every_core_setting_is_documented_and_every_documented_one_exists():
 
 
 def test_the_search_models_hook_is_documented():
-    text = Path(__file__).resolve().parent.parent / "docs/reference/extension-points.md"
+    text = (Path(__file__).resolve().parent.parent / "docs/reference/extension-points.md")
     assert "`civic_wagtail_search_models`" in text.read_text()

@@ -33,10 +33,8 @@ BLOCKS = [
 
 def reviewed(page, days_ago=1):
     return ReviewRecord.objects.create(
-        page=page,
-        reviewed_at=timezone.now() - timezone.timedelta(days=days_ago),
-        review_due=date(2031, 1, 1),
-        reviewer_count=2,
+        page=page, reviewed_at=timezone.now() - timezone.timedelta(days=days_ago),
+        review_due=date(2031, 1, 1), reviewer_count=2,
     )
 
 
@@ -59,18 +57,14 @@ def community(home_page):
     make_mentor("ada")
     home_page.activity = BLOCKS
     home_page.save_revision().publish()
-    return {"library": library, "events": events, "forum": forum, "author": author, "topic": topic}
+    return {"library": library, "events": events, "forum": forum, "author": author,
+            "topic": topic}
 
 
 def test_home_page_shows_every_block_with_content(client, community):
     html = client.get("/").content.decode()
-    for heading in (
-        "Latest peer-reviewed practices",
-        "Newest case studies",
-        "Upcoming events",
-        "Active discussions",
-        "Mentors available now",
-    ):
+    for heading in ("Latest peer-reviewed practices", "Newest case studies", "Upcoming events",
+                    "Active discussions", "Mentors available now"):
         assert f">{heading}</h2>" in html
     assert "Permit tracker" in html and "Unreviewed compost" not in html  # reviewed only
     assert "Peer reviewed" in html
@@ -91,9 +85,8 @@ def grow(community, size):
         community["library"], [new_practice(f"Bulk {i}", slug=f"bulk-{i}") for i in range(size)]
     )
     ReviewRecord.objects.bulk_create(
-        ReviewRecord(
-            page=page, reviewed_at=timezone.now(), review_due=date(2031, 1, 1), reviewer_count=2
-        )
+        ReviewRecord(page=page, reviewed_at=timezone.now(), review_due=date(2031, 1, 1),
+                     reviewer_count=2)
         for page in pages
     )
     bulk_events(community["events"], size)
@@ -133,7 +126,6 @@ def test_publishing_purges_the_blocks_and_previews_are_not_cached(client, commun
     reviewed(fresh, days_ago=0)
     fresh.save_revision().publish()
     assert "Freshly reviewed" in client.get("/").content.decode()
-    Thread.objects.create(
-        forum=community["forum"], title="A brand new thread", body="b", author=community["author"]
-    )
+    Thread.objects.create(forum=community["forum"], title="A brand new thread", body="b",
+                          author=community["author"])
     assert "A brand new thread" in client.get("/").content.decode()

@@ -164,12 +164,9 @@ def test_two_thirds_of_library_cards_show_peer_reviewed_and_every_state_is_there
     assert html.count("Peer reviewed <time") == sum(1 for c in cards if c.peer_reviewed_at)
     total = BestPracticePage.objects.count() + CaseStudyPage.objects.count()
     reviewed = sum(
-        1
-        for model in (BestPracticePage, CaseStudyPage)
-        for page in client.get(
-            "/library/",
-            {"type": "practice" if model is BestPracticePage else "case-study", "reviewed": "on"},
-        ).context["cards"]
+        1 for model in (BestPracticePage, CaseStudyPage) for page in
+        client.get("/library/", {"type": "practice" if model is BestPracticePage
+                                 else "case-study", "reviewed": "on"}).context["cards"]
     )
     assert reviewed * 3 >= total * 2
     statuses = Counter(WorkflowState.objects.values_list("status", flat=True))
@@ -179,13 +176,8 @@ def test_two_thirds_of_library_cards_show_peer_reviewed_and_every_state_is_there
 
 def test_home_page_shows_the_community_at_work(demo, client):
     html = client.get("/").content.decode()
-    for heading in (
-        "Latest peer-reviewed practices",
-        "Newest case studies",
-        "Upcoming events",
-        "Active discussions",
-        "Mentors available now",
-    ):
+    for heading in ("Latest peer-reviewed practices", "Newest case studies", "Upcoming events",
+                    "Active discussions", "Mentors available now"):
         assert f">{heading}</h2>" in html
     assert html.count("Peer reviewed <time") >= 4
     assert 'name="q"' in html and "Open data" in html
@@ -256,15 +248,8 @@ def test_a_crawl_finds_no_absolute_url_on_another_host(demo):
         client = served_client()
         if who:
             client.force_login(get_user_model().objects.get(username=who))
-        queue = [
-            "/",
-            "/calendar/all.ics",
-            "/events/feed/",
-            "/library/export/csv/",
-            "/hub/api/v2/practices/",
-            "/hub/api/v2/case-studies/",
-            "/events/?view=month",
-        ]
+        queue = ["/", "/calendar/all.ics", "/events/feed/", "/library/export/csv/",
+                 "/hub/api/v2/practices/", "/hub/api/v2/case-studies/", "/events/?view=month"]
         seen = set()
         while queue and len(seen) < 250:
             path = queue.pop(0)
@@ -346,8 +331,7 @@ def test_site_search_finds_every_kind_in_the_demo(demo, client):
     resource = ResourcePage.objects.live().order_by("pk").first()
     assert resource.title in found(resource.title, "civic_wagtail_library.resourcepage")
     permits = set(
-        BestPracticePage.objects.live()
-        .filter(title__icontains="permit")
+        BestPracticePage.objects.live().filter(title__icontains="permit")
         .values_list("title", flat=True)
     )
     assert permits and permits <= set(found("permit", "civic_wagtail_library.bestpracticepage"))

@@ -107,5 +107,7 @@ class ReportForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("reason") == ReportReason.OTHER and not data.get("details"):
-            self.add_error("details", _("Tell the moderators what is wrong with this comment."))
+            self.add_error(
+                "details", _("Tell the moderators what is wrong with this comment.")
+            )
         return data

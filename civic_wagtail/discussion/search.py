@@ -77,9 +77,9 @@ class ThreadScope(SearchScope):
         from .models import Thread
 
         return list(
-            Thread.objects.published()
-            .order_by("-last_activity_at")
-            .values_list("title", flat=True)[:1000]
+            Thread.objects.published().order_by("-last_activity_at").values_list(
+                "title", flat=True
+            )[:1000]
         )
 
 

@@ -98,7 +98,9 @@ def thread_detail(forum, request, pk):
     )
     if thread is None:
         raise Http404(_("No such thread."))
-    page_cache.depends_on(request, page_scope(forum.pk), thread_scope(thread.pk), page_cache.NAV)
+    page_cache.depends_on(
+        request, page_scope(forum.pk), thread_scope(thread.pk), page_cache.NAV
+    )
     thread.forum = forum
     url = forum.get_url(request) + forum.reverse_subpage("thread", args=[thread.pk])
     context = discussion_context(thread, request, url, page_param="page", moderator=moderator)
@@ -126,9 +128,7 @@ def search_threads(index_page, request):
         query["q"] = params.get_text(request, "q", max_length=1000)
     except params.BadParameter:
         query["q"] = ""
-    url = (
-        reverse("civic_wagtail_search:search")
-        + "?"
-        + urlencode({key: value for key, value in query.items() if value})
+    url = reverse("civic_wagtail_search:search") + "?" + urlencode(
+        {key: value for key, value in query.items() if value}
     )
     return HttpResponsePermanentRedirect(url)

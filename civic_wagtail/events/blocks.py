@@ -39,13 +39,9 @@ class UpcomingEventsBlock(CachedListingBlock):
         items = []
         for event in events:
             occurrence = event.next_occurrence(now) if event.repeat else None
-            start, end = (
-                (occurrence.start, occurrence.end)
-                if occurrence
-                else (
-                    event.start,
-                    event.end,
-                )
+            start, end = (occurrence.start, occurrence.end) if occurrence else (
+                event.start,
+                event.end,
             )
             items.append({"page": event, "when": describe(start, end, event.all_day)})
         return items

@@ -164,9 +164,8 @@ class UpcomingEvents:
             ((start, pk), pk)
             for start, pk in self.later.values_list("first_start_utc", "pk")[:stop]
         ]
-        merged = sorted(
-            [(key, event) for key, event, _occ in self.underway] + keys, key=lambda item: item[0]
-        )[window.start or 0 : stop]
+        merged = sorted([(key, event) for key, event, _occ in self.underway] + keys,
+                        key=lambda item: item[0])[window.start or 0 : stop]
         wanted = [ref for _key, ref in merged if isinstance(ref, int)]
         found = {event.pk: event for event in self.events.filter(pk__in=wanted)}
         nexts = {event.pk: occ for _key, event, occ in self.underway}

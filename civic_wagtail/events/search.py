@@ -14,9 +14,8 @@ class EventScope(PageScope):
         now = timezone.now()
         upcoming = Q(last_end_utc__gte=now) | Q(last_end_utc__isnull=True)
         ordered = self.queryset(request, filters).order_by(
-            Case(
-                When(upcoming, then=Value(0)), default=Value(1), output_field=IntegerField()
-            ).asc(),
+            Case(When(upcoming, then=Value(0)), default=Value(1), output_field=IntegerField())
+            .asc(),
             Case(When(upcoming, then=F("first_start_utc"))).asc(nulls_last=True),
             F("first_start_utc").desc(nulls_last=True),
             F("pk").asc(),

@@ -52,11 +52,8 @@ def attend(request, page_id):
     elif result.kind == EventAttendance.Kind.WAITING:
         messages.warning(
             request,
-            _(
-                "The event is full: you are number %(n)s on the wait list. You get a place "
-                "when someone withdraws."
-            )
-            % {"n": attendance.wait_list_position(result)},
+            _("The event is full: you are number %(n)s on the wait list. You get a place "
+              "when someone withdraws.") % {"n": attendance.wait_list_position(result)},
         )
     else:
         messages.success(request, _("The event is in your personal calendar feed."))

@@ -58,15 +58,8 @@ class PlainSearchFilter(SearchFilter):
 
 
 #: Integer parameters of Wagtail's pages API and their largest value.
-INTEGER_PARAMETERS = (
-    "offset",
-    "limit",
-    "id",
-    "child_of",
-    "descendant_of",
-    "ancestor_of",
-    "translation_of",
-)
+INTEGER_PARAMETERS = ("offset", "limit", "id", "child_of", "descendant_of", "ancestor_of",
+                      "translation_of")
 
 
 def clean_query(request):
@@ -105,7 +98,8 @@ class LibraryPagesAPIViewSet(PagesAPIViewSet):
         # Wagtail's own patterns with ``civic_id``: a 20-digit id is a 404, not a 500.
         return [
             path("", cls.as_view({"get": "listing_view"}), name="listing"),
-            path(f"<{converters.NAME}:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            path(f"<{converters.NAME}:pk>/", cls.as_view({"get": "detail_view"}),
+                 name="detail"),
             path("find/", cls.as_view({"get": "find_view"}), name="find"),
         ]
 

@@ -85,6 +85,7 @@ class NewestCaseStudiesBlock(CachedListingBlock):
 
 
 def _visible(model):
-    return model.objects.filter(
-        visible_q(), locale__language_code=content_language()
-    ).defer_streamfields()
+    return (
+        model.objects.filter(visible_q(), locale__language_code=content_language())
+        .defer_streamfields()
+    )

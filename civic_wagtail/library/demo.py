@@ -198,35 +198,15 @@ class LibrarySeeder(Seeder):
                     "with one accountable team and shared data."
                 ),
                 steps=[
-                    (
-                        "step",
-                        {
-                            "title": step,
-                            "description": paragraphs(text),
-                            "duration": duration,
-                            "roles": roles,
-                            "resources": [],
-                        },
-                    )
+                    ("step", {"title": step, "description": paragraphs(text),
+                              "duration": duration, "roles": roles, "resources": []})
                     for step, text, duration, roles in [
-                        (
-                            "Map the current process",
-                            "Walk the journey with staff and residents.",
-                            "4 weeks",
-                            ["Service designer", "Front-line staff"],
-                        ),
-                        (
-                            "Pilot in one district",
-                            "Measure a baseline before you start.",
-                            "3 months",
-                            ["Project lead", "Data analyst"],
-                        ),
-                        (
-                            "Scale up",
-                            "Train every team and publish the results.",
-                            "6 months",
-                            ["Head of service"],
-                        ),
+                        ("Map the current process", "Walk the journey with staff and residents.",
+                         "4 weeks", ["Service designer", "Front-line staff"]),
+                        ("Pilot in one district", "Measure a baseline before you start.",
+                         "3 months", ["Project lead", "Data analyst"]),
+                        ("Scale up", "Train every team and publish the results.",
+                         "6 months", ["Head of service"]),
                     ]
                 ],
                 prerequisites=paragraphs("A named sponsor and a baseline measurement."),
@@ -274,11 +254,8 @@ class LibrarySeeder(Seeder):
                 continue
             earlier = cases_by_practice.get(practice.pk, [])
             roll = rng.random()
-            origin = (
-                practice
-                if roll < 0.6
-                else (rng.choice(earlier) if earlier and roll < 0.8 else None)
-            )
+            origin = practice if roll < 0.6 else (rng.choice(earlier) if earlier and roll < 0.8
+                                                  else None)
             topic = self.topic_by_slug[practice.slug]
             indicators = data.PRACTICES[topic][1]
             page = CaseStudyPage(
@@ -345,8 +322,7 @@ class LibrarySeeder(Seeder):
                 from .demo_files import demo_file
 
                 filename, content = demo_file(slug, title) or (
-                    f"{slug}.txt",
-                    f"{title}\n\nA demo file of Civic Exchange.\n".encode(),
+                    f"{slug}.txt", f"{title}\n\nA demo file of Civic Exchange.\n".encode()
                 )
                 document = Document(
                     title=title,
@@ -365,7 +341,7 @@ class LibrarySeeder(Seeder):
                 licence=licence,
                 reuse_terms="Credit the original authors; share improvements back.",
             )
-            resource.supported_practices.set(practices[i :: len(data.RESOURCES)][:3])
+            resource.supported_practices.set(practices[i::len(data.RESOURCES)][:3])
             index.add_child(instance=resource)
             resource.save_revision().publish()
 

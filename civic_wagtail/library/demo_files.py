@@ -18,7 +18,6 @@ FIXED_ISO = "2024-01-01T00:00:00Z"
 
 # PDF ---------------------------------------------------------------------------------------
 
-
 def _pdf_text(text):
     """``text`` as a PDF literal string in WinAnsi (Latin-1) with its specials escaped."""
     data = text.encode("cp1252", "replace").decode("latin-1")
@@ -40,20 +39,8 @@ def pdf_document(title, sections):
     """A one-page-per-section PDF 1.4: ``sections`` is a list of ``(heading, paragraphs)``."""
     pages = []
     for heading, paragraphs in sections:
-        ops = [
-            "BT",
-            "/F2 16 Tf",
-            "56 780 Td",
-            "20 TL",
-            f"{_pdf_text(title)} Tj",
-            "T*",
-            "/F2 13 Tf",
-            "18 TL",
-            f"{_pdf_text(heading)} Tj",
-            "T*",
-            "/F1 11 Tf",
-            "15 TL",
-        ]
+        ops = ["BT", "/F2 16 Tf", "56 780 Td", "20 TL", f"{_pdf_text(title)} Tj", "T*",
+               "/F2 13 Tf", "18 TL", f"{_pdf_text(heading)} Tj", "T*", "/F1 11 Tf", "15 TL"]
         for paragraph in paragraphs:
             ops.append("T*")
             ops.extend(f"{_pdf_text(line)} Tj T*" for line in _wrap(paragraph))
@@ -62,12 +49,10 @@ def pdf_document(title, sections):
     objects = {}
     kids = []
     font_regular, font_bold = 3, 4
-    objects[font_regular] = (
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    )
-    objects[font_bold] = (
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
-    )
+    objects[font_regular] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica " \
+        b"/Encoding /WinAnsiEncoding >>"
+    objects[font_bold] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold " \
+        b"/Encoding /WinAnsiEncoding >>"
     number = 5
     for stream in pages:
         page_id, content_id = number, number + 1
@@ -77,7 +62,8 @@ def pdf_document(title, sections):
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {content_id} 0 R "
             f"/Resources << /Font << /F1 {font_regular} 0 R /F2 {font_bold} 0 R >> >> >>"
         ).encode()
-        objects[content_id] = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+        objects[content_id] = b"<< /Length %d >>\nstream\n" % len(stream) + stream + \
+            b"\nendstream"
     objects[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[2] = (
         f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>"
@@ -106,7 +92,6 @@ def pdf_document(title, sections):
 
 
 # ZIP-based formats -------------------------------------------------------------------------
-
 
 def _zip(parts):
     """A ZIP of ``parts`` (name → bytes) in the given order, every entry dated FIXED_DATE."""
@@ -186,12 +171,9 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 def _docx_paragraph(text, bold=False, size=None):
     props = ""
     if bold or size:
-        props = (
-            "<w:rPr>"
-            + ("<w:b/>" if bold else "")
-            + (f'<w:sz w:val="{size}"/>' if size else "")
-            + "</w:rPr>"
-        )
+        props = "<w:rPr>" + ("<w:b/>" if bold else "") + (
+            f'<w:sz w:val="{size}"/>' if size else ""
+        ) + "</w:rPr>"
     return f'<w:p><w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
@@ -228,7 +210,6 @@ def docx_document(title, sections):
 
 # The demo's files ------------------------------------------------------------------------
 
-
 def demo_file(slug, title):
     """``(filename, bytes)`` of the demo resource ``slug``, or None (a text fallback)."""
     builder = DEMO_FILES.get(slug)
@@ -239,39 +220,27 @@ def demo_file(slug, title):
 
 
 def _school_streets_guide(title):
-    return pdf_document(
-        title,
-        [
-            (
-                "1. What a school street is",
-                [
-                    "A school street closes the road outside a school to motor traffic for about an "
-                    "hour at the start and the end of the school day. Residents, blue-badge holders "
-                    "and emergency services keep access.",
-                    "Councils that ran trials saw more children walking and cycling, and lower "
-                    "nitrogen dioxide at the school gate during closures.",
-                ],
-            ),
-            (
-                "2. Running a six-month trial",
-                [
-                    "Month 1: choose schools with the school, residents and the bus operator. "
-                    "Month 2: publish an experimental traffic order and signs. Months 3 to 6: run the "
-                    "closure with volunteer marshals or cameras, count trips and collect comments.",
-                    "Measure before and during: share of pupils arriving on foot, by bike or by car; "
-                    "traffic counts on surrounding streets; complaints and incidents.",
-                ],
-            ),
-            (
-                "3. Deciding to keep it",
-                [
-                    "Publish the counts and the comments, adjust the hours or the boundary, then "
-                    "make the order permanent or end the trial. Share your results on Civic Exchange "
-                    "as a case study so other councils can compare.",
-                ],
-            ),
-        ],
-    )
+    return pdf_document(title, [
+        ("1. What a school street is", [
+            "A school street closes the road outside a school to motor traffic for about an "
+            "hour at the start and the end of the school day. Residents, blue-badge holders "
+            "and emergency services keep access.",
+            "Councils that ran trials saw more children walking and cycling, and lower "
+            "nitrogen dioxide at the school gate during closures.",
+        ]),
+        ("2. Running a six-month trial", [
+            "Month 1: choose schools with the school, residents and the bus operator. "
+            "Month 2: publish an experimental traffic order and signs. Months 3 to 6: run the "
+            "closure with volunteer marshals or cameras, count trips and collect comments.",
+            "Measure before and during: share of pupils arriving on foot, by bike or by car; "
+            "traffic counts on surrounding streets; complaints and incidents.",
+        ]),
+        ("3. Deciding to keep it", [
+            "Publish the counts and the comments, adjust the hours or the boundary, then "
+            "make the order permanent or end the trial. Share your results on Civic Exchange "
+            "as a case study so other councils can compare.",
+        ]),
+    ])
 
 
 def _food_waste_business_case(title):
@@ -279,13 +248,7 @@ def _food_waste_business_case(title):
         title,
         ["Cost or saving", "Year 1", "Year 2", "Year 3", "Notes"],
         [
-            [
-                "Caddies and bins (one-off)",
-                180000,
-                0,
-                0,
-                "Kitchen caddy and kerbside bin per household",
-            ],
+            ["Caddies and bins (one-off)", 180000, 0, 0, "Kitchen caddy and kerbside bin per household"],
             ["Collection rounds", 420000, 430000, 440000, "Two vehicles, weekly collection"],
             ["Communications", 35000, 10000, 10000, "Leaflets, stickers, door knocking"],
             ["Landfill tax avoided", -260000, -300000, -320000, "Tonnes diverted x tax rate"],
@@ -315,88 +278,55 @@ def _dispatch_benchmark(title):
 
 
 def _plain_language_checklist(title):
-    return docx_document(
-        title,
-        [
-            (
-                "Before you write",
-                [
-                    "Who will read this, and what do they need to do after reading it?",
-                    "Put that action in the first paragraph.",
-                ],
-            ),
-            (
-                "While you write",
-                [
-                    "Use short sentences (15 to 20 words on average) and everyday words.",
-                    "Write to the reader as \u201cyou\u201d and about your organisation as \u201cwe\u201d.",
-                    "Use headings that say what the section tells the reader.",
-                ],
-            ),
-            (
-                "Before you publish",
-                [
-                    "Read it aloud. Test it with someone who has not seen it.",
-                    "Check dates, amounts and links; give a contact for questions.",
-                ],
-            ),
-        ],
-    )
+    return docx_document(title, [
+        ("Before you write", [
+            "Who will read this, and what do they need to do after reading it?",
+            "Put that action in the first paragraph.",
+        ]),
+        ("While you write", [
+            "Use short sentences (15 to 20 words on average) and everyday words.",
+            "Write to the reader as \u201cyou\u201d and about your organisation as \u201cwe\u201d.",
+            "Use headings that say what the section tells the reader.",
+        ]),
+        ("Before you publish", [
+            "Read it aloud. Test it with someone who has not seen it.",
+            "Check dates, amounts and links; give a contact for questions.",
+        ]),
+    ])
 
 
 def _procurement_clauses(title):
-    return docx_document(
-        title,
-        [
-            (
-                "Clause 1: Open data",
-                [
-                    "The Supplier shall publish the data generated by the Services under an open "
-                    "licence, in a machine-readable format, within 30 days of collection, except "
-                    "personal data.",
-                ],
-            ),
-            (
-                "Clause 2: Source code",
-                [
-                    "Source code written for the Authority under this Contract shall be published under "
-                    "an open-source licence agreed with the Authority.",
-                ],
-            ),
-            (
-                "Clause 3: Exit",
-                [
-                    "On termination the Supplier shall hand over all data and documentation needed to "
-                    "run the Services, at no extra cost, within 20 working days.",
-                ],
-            ),
-        ],
-    )
+    return docx_document(title, [
+        ("Clause 1: Open data", [
+            "The Supplier shall publish the data generated by the Services under an open "
+            "licence, in a machine-readable format, within 30 days of collection, except "
+            "personal data.",
+        ]),
+        ("Clause 2: Source code", [
+            "Source code written for the Authority under this Contract shall be published under "
+            "an open-source licence agreed with the Authority.",
+        ]),
+        ("Clause 3: Exit", [
+            "On termination the Supplier shall hand over all data and documentation needed to "
+            "run the Services, at no extra cost, within 20 working days.",
+        ]),
+    ])
 
 
 def _permit_process_map(title):
-    return docx_document(
-        title,
-        [
-            (
-                "How to use this template",
-                [
-                    "List each step a permit application goes through, who does it and how long it "
-                    "takes. Mark the steps where applicants wait or are asked again for information.",
-                ],
-            ),
-            (
-                "Steps",
-                [
-                    "1. Application received (channel, who logs it, target: same day)",
-                    "2. Completeness check (who, target: 2 working days)",
-                    "3. Consultation (who is consulted, target: 15 working days)",
-                    "4. Decision (who signs, target: 5 working days)",
-                    "5. Applicant told (channel, target: same day)",
-                ],
-            ),
-        ],
-    )
+    return docx_document(title, [
+        ("How to use this template", [
+            "List each step a permit application goes through, who does it and how long it "
+            "takes. Mark the steps where applicants wait or are asked again for information.",
+        ]),
+        ("Steps", [
+            "1. Application received (channel, who logs it, target: same day)",
+            "2. Completeness check (who, target: 2 working days)",
+            "3. Consultation (who is consulted, target: 15 working days)",
+            "4. Decision (who signs, target: 5 working days)",
+            "5. Applicant told (channel, target: same day)",
+        ]),
+    ])
 
 
 #: Resource slug → (file extension, builder). Slugs of ``demo_data.RESOURCES``.

@@ -60,11 +60,8 @@ class LibraryFilterForm(forms.Form):
     type = forms.ChoiceField(
         label=_("Type"),
         required=False,
-        choices=[
-            ("", _("Practices and case studies")),
-            ("practice", _("Best practices")),
-            ("case-study", _("Case studies")),
-        ],
+        choices=[("", _("Practices and case studies")), ("practice", _("Best practices")),
+                 ("case-study", _("Case studies"))],
     )
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     level = forms.ChoiceField(label=_("Level of government"), required=False)

@@ -143,24 +143,18 @@ class PracticeSubmissionForm(forms.Form):
     problem = forms.CharField(label=_("The problem it addresses"), widget=TEXTAREA)
     approach = forms.CharField(label=_("The approach"), widget=TEXTAREA)
     prerequisites = forms.CharField(
-        label=_("Prerequisites"),
-        widget=TEXTAREA,
-        required=False,
+        label=_("Prerequisites"), widget=TEXTAREA, required=False,
         help_text=_("What an organisation needs before it starts."),
     )
     risks = forms.CharField(label=_("Risks"), widget=TEXTAREA, required=False)
     cost_band = forms.ChoiceField(label=_("Cost"), required=False)
     implementation_months = forms.IntegerField(
-        label=_("Time to implement (months)"),
-        required=False,
-        min_value=0,
-        max_value=240,
+        label=_("Time to implement (months)"), required=False, min_value=0, max_value=240,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         error_messages={"invalid": _("Enter a whole number of months, e.g. 6.")},
     )
     evidence_strength = forms.ChoiceField(
-        label=_("Evidence"),
-        widget=forms.RadioSelect,
+        label=_("Evidence"), widget=forms.RadioSelect,
         help_text=_("How much is known that it works. Reviewers check this."),
     )
     topics = forms.MultipleChoiceField(

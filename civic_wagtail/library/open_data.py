@@ -62,10 +62,8 @@ def datasets(request, site_url):
                 ),
                 [
                     (_("Every outcome"), csv),
-                    (
-                        _("Searched and filtered"),
-                        csv + "?" + urlencode({"q": "permit", "reviewed": "on"}),
-                    ),
+                    (_("Searched and filtered"), csv + "?" + urlencode({"q": "permit",
+                                                                        "reviewed": "on"})),
                 ],
             )
         )

@@ -75,3 +75,4 @@ class MemberProfileViewSet(ModelViewSet):
         "verified_by",
         "created_at",
     ]
+

@@ -20,9 +20,7 @@ class MembersConfig(FeatureConfig):
         "moderators": ["view_memberprofile", "change_memberprofile", "verify_memberprofile"],
         # The pending-member page promises that "a coordinator will review": they verify.
         "mentoring_coordinators": [
-            "view_memberprofile",
-            "change_memberprofile",
-            "verify_memberprofile",
+            "view_memberprofile", "change_memberprofile", "verify_memberprofile"
         ],
     }
 

@@ -23,51 +23,20 @@ class NotificationSeeder(Seeder):
         now = timezone.now()
         reply_url, reply_by = self.a_reply(demo)
         rows = [
-            (
-                "demo:reply",
-                "discussion.reply",
-                f"{reply_by} replied in a discussion you follow",
-                reply_url,
-                None,
-                False,
-            ),
-            (
-                "demo:review",
-                "review.decision",
-                "A reviewer approved your case study",
-                "/",
-                None,
-                False,
-            ),
-            (
-                "demo:mentoring",
-                "mentoring",
-                "Your mentorship has started",
-                "/",
-                now - timedelta(days=3),
-                False,
-            ),
-            (
-                "demo:digest",
-                "discussion.reply",
-                "A new reply waits for your daily digest",
-                "/",
-                None,
-                True,
-            ),
+            ("demo:reply", "discussion.reply", f"{reply_by} replied in a discussion you follow",
+             reply_url, None, False),
+            ("demo:review", "review.decision", "A reviewer approved your case study", "/",
+             None, False),
+            ("demo:mentoring", "mentoring", "Your mentorship has started", "/",
+             now - timedelta(days=3), False),
+            ("demo:digest", "discussion.reply", "A new reply waits for your daily digest", "/",
+             None, True),
         ]
         for offset, (key, kind, verb, url, read_at, in_digest) in enumerate(rows):
             Notification.objects.get_or_create(
-                recipient=demo,
-                key=key,
-                defaults={
-                    "kind": kind,
-                    "verb": verb,
-                    "url": url,
-                    "read_at": read_at,
-                    "in_digest": in_digest,
-                    "created_at": now - timedelta(hours=offset),
-                },
+                recipient=demo, key=key,
+                defaults={"kind": kind, "verb": verb, "url": url, "read_at": read_at,
+                          "in_digest": in_digest, "created_at": now - timedelta(hours=offset)},
             )
         NotificationPreference.objects.get_or_create(
             user=demo, kind="review.decision", defaults={"channel": "digest"}

@@ -40,7 +40,9 @@ def verify_by_email(user, email):
         profile.verification_status = MemberProfile.Verification.VERIFIED
         profile.verification_method = MemberProfile.Method.EMAIL_DOMAIN
         profile.verified_at = timezone.now()
-        profile.save(update_fields=["verification_status", "verification_method", "verified_at"])
+        profile.save(
+            update_fields=["verification_status", "verification_method", "verified_at"]
+        )
     # Keep the caller's user in step: later code reads user.civic_profile.
     user.civic_profile = profile
     return True

@@ -79,10 +79,8 @@ class MentorProfileViewSet(ModelViewSet):
 
 class MentorshipIndexView(IndexView):
     def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .select_related("mentor__user__civic_profile", "mentee__civic_profile", "programme")
+        return super().get_base_queryset().select_related(
+            "mentor__user__civic_profile", "mentee__civic_profile", "programme"
         )
 
 
@@ -125,14 +123,10 @@ class ProgrammeViewSet(ModelViewSet):
 
 class FeedbackIndexView(IndexView):
     def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .select_related(
-                "author",
-                "mentorship__mentor__user__civic_profile",
-                "mentorship__mentee__civic_profile",
-            )
+        return super().get_base_queryset().select_related(
+            "author",
+            "mentorship__mentor__user__civic_profile",
+            "mentorship__mentee__civic_profile",
         )
 
 

@@ -13,10 +13,8 @@ WEIGHT_KEYS = {"topic", "skill", "language", "level", "region"}
 def check_mentoring_settings(app_configs=None, **kwargs):
     errors = []
     weights = civic_settings.MENTORING_MATCH_WEIGHTS
-    if (
-        not isinstance(weights, dict)
-        or set(weights) != WEIGHT_KEYS
-        or not all(isinstance(value, Number) and value >= 0 for value in weights.values())
+    if not isinstance(weights, dict) or set(weights) != WEIGHT_KEYS or not all(
+        isinstance(value, Number) and value >= 0 for value in weights.values()
     ):
         errors.append(
             Error(

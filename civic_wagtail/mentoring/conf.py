@@ -18,19 +18,7 @@ DEFAULTS = {
     "MENTORING_MATCH_LIMIT": 10,
     #: Language codes a mentor can say they speak (names come from Django's LANG_INFO).
     "MENTORING_LANGUAGES": [
-        "en",
-        "fr",
-        "es",
-        "de",
-        "pt",
-        "it",
-        "nl",
-        "pl",
-        "uk",
-        "ar",
-        "zh-hans",
-        "hi",
-        "ja",
+        "en", "fr", "es", "de", "pt", "it", "nl", "pl", "uk", "ar", "zh-hans", "hi", "ja",
     ],
     #: Length of a mentorship in months when its programme does not say otherwise.
     "MENTORING_DEFAULT_LENGTH_MONTHS": 6,

@@ -26,80 +26,18 @@ from .models import (
 )
 from .pages import MentoringPage
 
-FIRST = [
-    "Ana",
-    "Ben",
-    "Chloé",
-    "Dev",
-    "Elena",
-    "Farid",
-    "Grace",
-    "Hugo",
-    "Ines",
-    "Jonas",
-    "Kemi",
-    "Luis",
-    "Mira",
-    "Noah",
-    "Olga",
-    "Priya",
-    "Quinn",
-    "Rafael",
-    "Sara",
-    "Tomás",
-]
-LAST = [
-    "Alvarez",
-    "Brown",
-    "Chen",
-    "Dubois",
-    "Evans",
-    "Fischer",
-    "García",
-    "Haddad",
-    "Ito",
-    "Jensen",
-    "Kowalski",
-    "López",
-    "Martin",
-    "Nguyen",
-    "Okafor",
-    "Patel",
-]
-SKILLS = [
-    "procurement",
-    "user research",
-    "service design",
-    "budgeting",
-    "data analysis",
-    "stakeholder engagement",
-    "change management",
-    "grant writing",
-    "open data",
-    "policy writing",
-    "project management",
-    "community outreach",
-]
-DOMAINS = [
-    "city.example.gov",
-    "county.example.gov",
-    "state.example.gov",
-    "health.example.gov",
-    "transit.example.gov",
-    "ministry.example.gov.uk",
-    "ville.example.gouv.fr",
-]
-ZONES = [
-    "America/New_York",
-    "America/Chicago",
-    "America/Los_Angeles",
-    "America/Toronto",
-    "Europe/London",
-    "Europe/Paris",
-    "Europe/Berlin",
-    "Australia/Sydney",
-    "America/Mexico_City",
-]
+FIRST = ["Ana", "Ben", "Chloé", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
+         "Kemi", "Luis", "Mira", "Noah", "Olga", "Priya", "Quinn", "Rafael", "Sara", "Tomás"]
+LAST = ["Alvarez", "Brown", "Chen", "Dubois", "Evans", "Fischer", "García", "Haddad", "Ito",
+        "Jensen", "Kowalski", "López", "Martin", "Nguyen", "Okafor", "Patel"]
+SKILLS = ["procurement", "user research", "service design", "budgeting", "data analysis",
+          "stakeholder engagement", "change management", "grant writing", "open data",
+          "policy writing", "project management", "community outreach"]
+DOMAINS = ["city.example.gov", "county.example.gov", "state.example.gov", "health.example.gov",
+           "transit.example.gov", "ministry.example.gov.uk", "ville.example.gouv.fr"]
+ZONES = ["America/New_York", "America/Chicago", "America/Los_Angeles", "America/Toronto",
+         "Europe/London", "Europe/Paris", "Europe/Berlin", "Australia/Sydney",
+         "America/Mexico_City"]
 LANGUAGE_SETS = [["en"], ["en", "es"], ["en", "fr"], ["fr"], ["es"], ["en", "de"], ["en", "pt"]]
 INTRO = (
     "<p>Experienced public servants offer a few hours a month to guide colleagues who are "
@@ -226,7 +164,7 @@ class MentoringSeeder(Seeder):
         """Pairs of (mentor, mentee) walked through the lifecycle to each state."""
         users = ctx.shared["users"]
         mentees = [u for u in users.get("members", []) if u.username != "pending"]
-        mentees += [m.user for m in mentors[len(mentors) // 2 :]]
+        mentees += [m.user for m in mentors[len(mentors) // 2:]]
         # Skip paused mentors: requests to them would be refused, as on the site.
         available = [m for m in mentors[: len(mentors) // 2] if m.availability == "open"]
         if not available or not mentees:

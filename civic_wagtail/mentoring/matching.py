@@ -146,7 +146,7 @@ def rank(needs, limit=None, weights=None):
         .in_bulk([item[0][3] for item in top])
     )
     matches = []
-    for _key, score, free, capacity, skills_hit in top:
+    for (_key, score, free, capacity, skills_hit) in top:
         mentor = mentors[_key[3]]
         matches.append(
             Match(

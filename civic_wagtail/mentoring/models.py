@@ -233,7 +233,9 @@ class Mentorship(models.Model):
         COMPLETED = "completed", _("Completed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    mentor = models.ForeignKey(MentorProfile, on_delete=models.CASCADE, related_name="mentorships")
+    mentor = models.ForeignKey(
+        MentorProfile, on_delete=models.CASCADE, related_name="mentorships"
+    )
     mentee = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentorships_as_mentee"
     )
@@ -304,7 +306,9 @@ class Mentorship(models.Model):
 class MeetingLogEntry(models.Model):
     """A note on one meeting, written by either participant; private like the goals."""
 
-    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="meetings")
+    mentorship = models.ForeignKey(
+        Mentorship, on_delete=models.CASCADE, related_name="meetings"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -324,7 +328,9 @@ class MeetingLogEntry(models.Model):
 class MentorshipFeedback(models.Model):
     """Private feedback a participant leaves for coordinators when a mentorship ends."""
 
-    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="feedback")
+    mentorship = models.ForeignKey(
+        Mentorship, on_delete=models.CASCADE, related_name="feedback"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )

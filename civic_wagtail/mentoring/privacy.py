@@ -93,3 +93,4 @@ class PrivacyChecker:
         if self._has_global(PRIVATE):
             return True
         return PRIVATE in self._checker.get_perms(mentorship)
+

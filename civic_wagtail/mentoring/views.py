@@ -88,9 +88,9 @@ def directory(request, page):
     # Filter through sub-queries rather than joins, which would multiply the place count.
     if data.get("topic"):
         mentors = mentors.filter(
-            pk__in=MentorProfile.topics.through.objects.filter(topic__slug=data["topic"]).values(
-                "mentorprofile_id"
-            )
+            pk__in=MentorProfile.topics.through.objects.filter(
+                topic__slug=data["topic"]
+            ).values("mentorprofile_id")
         )
     if data.get("level"):
         mentors = mentors.filter(
@@ -162,7 +162,9 @@ def match(request, page):
                 region=profile.region_id,
             )
         form = forms.MatchForm(initial=initial)
-    return _render(request, page, "match.html", {"form": form, "matches": matches}, status=status)
+    return _render(
+        request, page, "match.html", {"form": form, "matches": matches}, status=status
+    )
 
 
 def mentor_detail(request, page, pk, request_form=None, error=None, status=200):
@@ -175,7 +177,9 @@ def mentor_detail(request, page, pk, request_form=None, error=None, status=200):
         open_mentorship = Mentorship.objects.filter(
             mentor=mentor, mentee=user, status__in=OPEN
         ).first()
-    available = mentor.availability == MentorProfile.Availability.OPEN and mentor.free_places() > 0
+    available = (
+        mentor.availability == MentorProfile.Availability.OPEN and mentor.free_places() > 0
+    )
     can_request = (
         is_verified_member(user)
         and mentor.user_id != user.pk
@@ -380,10 +384,7 @@ def _cancel(request, mentorship):
             )
         else:
             lifecycle.check_allowed(
-                mentorship,
-                request.user,
-                [Status.ACCEPTED, Status.ACTIVE],
-                ["mentor", "mentee"],
+                mentorship, request.user, [Status.ACCEPTED, Status.ACTIVE], ["mentor", "mentee"],
                 "cancel",
             )
         return Confirm(cancel=form)

@@ -12,46 +12,18 @@ from .awarding import run_rules
 from .models import Badge, Kudos
 
 BADGES = [
-    (
-        "first_case_study",
-        "first-story",
-        "First story",
-        "bronze",
-        "Shared how their organisation solved a problem.",
-        "Publish a first case study.",
-    ),
-    (
-        "practice_adopted_3",
-        "adopted-three-times",
-        "Adopted in three places",
-        "gold",
-        "A practice they wrote was put to work in three places.",
-        "Three published case studies, in three different places, apply a practice you wrote.",
-    ),
-    (
-        "ten_peer_reviews",
-        "peer-reviewer",
-        "Peer reviewer",
-        "silver",
-        "Checked the evidence of ten submissions.",
-        "Complete ten peer reviews.",
-    ),
-    (
-        "three_mentorships",
-        "mentor",
-        "Mentor",
-        "silver",
-        "Guided three colleagues to the end of a mentorship.",
-        "Complete three mentorships with positive feedback from the mentee.",
-    ),
-    (
-        "ten_helpful_replies",
-        "helpful",
-        "Helpful",
-        "silver",
-        "Their answers helped other members.",
-        'Ten of your replies marked "This helped me".',
-    ),
+    ("first_case_study", "first-story", "First story", "bronze",
+     "Shared how their organisation solved a problem.", "Publish a first case study."),
+    ("practice_adopted_3", "adopted-three-times", "Adopted in three places", "gold",
+     "A practice they wrote was put to work in three places.",
+     "Three published case studies, in three different places, apply a practice you wrote."),
+    ("ten_peer_reviews", "peer-reviewer", "Peer reviewer", "silver",
+     "Checked the evidence of ten submissions.", "Complete ten peer reviews."),
+    ("three_mentorships", "mentor", "Mentor", "silver",
+     "Guided three colleagues to the end of a mentorship.",
+     "Complete three mentorships with positive feedback from the mentee."),
+    ("ten_helpful_replies", "helpful", "Helpful", "silver",
+     "Their answers helped other members.", "Ten of your replies marked \"This helped me\"."),
 ]
 
 
@@ -63,15 +35,9 @@ class RecognitionSeeder(Seeder):
         locale = Locale.get_default()
         for rule, slug, name, tier, description, criteria in BADGES:
             Badge.objects.get_or_create(
-                slug=slug,
-                locale=locale,
-                defaults={
-                    "name": name,
-                    "tier": tier,
-                    "description": description,
-                    "criteria": criteria,
-                    "rule": rule,
-                },
+                slug=slug, locale=locale,
+                defaults={"name": name, "tier": tier, "description": description,
+                          "criteria": criteria, "rule": rule},
             )
         demo = get_user_model().objects.filter(username="member").first()
         if demo is not None:
@@ -102,9 +68,7 @@ class RecognitionSeeder(Seeder):
         for reply in replies:
             for giver in givers:
                 Kudos.objects.get_or_create(
-                    giver=giver,
-                    content_type=comment_type,
-                    object_id=str(reply.pk),
+                    giver=giver, content_type=comment_type, object_id=str(reply.pk),
                     defaults={"recipient": demo},
                 )
 

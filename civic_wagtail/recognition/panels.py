@@ -27,7 +27,7 @@ def badges_panel(request, profile):
 
 
 def kudos_panel(request, page):
-    """ "This helped me" under a page whose model is in ``RECOGNITION_KUDOS_MODELS``
+    """"This helped me" under a page whose model is in ``RECOGNITION_KUDOS_MODELS``
     (practices and case studies by default): the count, and the button for members."""
     from django.contrib.contenttypes.models import ContentType
 

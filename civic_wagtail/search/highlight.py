@@ -55,12 +55,8 @@ def did_you_mean(terms, vocabulary):
     (titles, names), or "" when no word changes. Deterministic: the closest, then the
     alphabetically first."""
     words = sorted(
-        {
-            word.lower()
-            for phrase in vocabulary
-            for word in _WORD.findall(str(phrase))
-            if len(word) > 2 and not word.isdigit()
-        }
+        {word.lower() for phrase in vocabulary for word in _WORD.findall(str(phrase))
+         if len(word) > 2 and not word.isdigit()}
     )
     known = set(words)
     changed, suggestion = False, []

@@ -116,11 +116,9 @@ class PageScope(SearchScope):
 
     def vocabulary(self, request):
         pages = public_pages(self.model, request)
-        return list(
-            pages.order_by("-first_published_at").values_list("title", flat=True)[
-                : self.VOCABULARY_LIMIT
-            ]
-        )
+        return list(pages.order_by("-first_published_at").values_list("title", flat=True)[
+            : self.VOCABULARY_LIMIT
+        ])
 
 
 def _has_taxonomy(model):

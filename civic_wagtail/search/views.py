@@ -62,29 +62,15 @@ def site_search(request):
     stylesheets = list(dict.fromkeys(sheet for scope in scopes for sheet in scope.stylesheets))
     by_key = {scope.key: scope for scope in scopes}
     locale = current_locale(request)
-    context = {
-        "query": "",
-        "terms": "",
-        "selected": "",
-        "error": None,
-        "facets": [],
-        "groups": [],
-        "page_obj": None,
-        "results": [],
-        "scope": None,
-        "total": 0,
-        "suggestion": "",
-        "filters": {},
-        "choices": taxonomy_choices(locale),
-        "stylesheets": stylesheets,
-        "is_site_search": True,
-    }
+    context = {"query": "", "terms": "", "selected": "", "error": None, "facets": [],
+               "groups": [], "page_obj": None, "results": [], "scope": None, "total": 0,
+               "suggestion": "", "filters": {}, "choices": taxonomy_choices(locale),
+               "stylesheets": stylesheets, "is_site_search": True}
     try:
         query = params.get_text(request, "q", max_length=1000)
         selected = params.get_text(request, "type", max_length=100)
-        filters = {
-            name: params.get_text(request, name, max_length=100) for name in TAXONOMY_FILTERS
-        }
+        filters = {name: params.get_text(request, name, max_length=100)
+                   for name in TAXONOMY_FILTERS}
     except params.BadParameter as error:
         context["error"] = error.message
         return TemplateResponse(request, TEMPLATE, context, status=400)
@@ -94,14 +80,11 @@ def site_search(request):
         known = {slug for slug, _name in context["choices"][name]}
         if filters[name] and filters[name] not in known:
             context["error"] = _("There is no %(filter)s “%(value)s” to search in.") % {
-                "filter": label,
-                "value": filters[name],
-            }
+                "filter": label, "value": filters[name]}
             status = 400
     if selected and selected not in by_key:
         context["error"] = _("There is no content type “%(type)s” to search in.") % {
-            "type": selected
-        }
+            "type": selected}
         status = 400
     terms = search_terms(query)
     context["terms"] = terms
@@ -121,37 +104,26 @@ def site_search(request):
     for scope in scopes:
         count = found[scope.key][1]
         context["total"] += count
-        context["facets"].append(
-            {
-                "key": scope.key,
-                "label": scope.label,
-                "count": count,
-                "url": _link(**shared, type=scope.key),
-            }
-        )
+        context["facets"].append({"key": scope.key, "label": scope.label, "count": count,
+                                  "url": _link(**shared, type=scope.key)})
     context["all_url"] = _link(**shared)
     group_size = civic_settings.SEARCH_GROUP_SIZE
     if selected:
         scope = by_key[selected]
         results, count = found[selected]
         page_obj = paginate(request, results if results is not None else [])
-        context.update(
-            scope=scope,
-            page_obj=page_obj,
-            results=scope.load(request, list(page_obj.object_list), terms),
-        )
+        context.update(scope=scope, page_obj=page_obj,
+                       results=scope.load(request, list(page_obj.object_list), terms))
     else:
         for scope in scopes:
             results, count = found[scope.key]
             if count:
-                context["groups"].append(
-                    {
-                        "scope": scope,
-                        "count": count,
-                        "results": scope.load(request, list(results[:group_size]), terms),
-                        "more_url": _link(**shared, type=scope.key) if count > group_size else "",
-                    }
-                )
+                context["groups"].append({
+                    "scope": scope,
+                    "count": count,
+                    "results": scope.load(request, list(results[:group_size]), terms),
+                    "more_url": _link(**shared, type=scope.key) if count > group_size else "",
+                })
     if not context["total"]:
         suggestion = did_you_mean(terms, _vocabulary(request, scopes, locale))
         if suggestion:

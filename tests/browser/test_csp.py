@@ -42,11 +42,9 @@ class Recorder:
         self.console = []
         self.page.on(
             "console",
-            lambda message: (
-                self.console.append(message.text)
-                if "Content Security Policy" in message.text
-                else None
-            ),
+            lambda message: self.console.append(message.text)
+            if "Content Security Policy" in message.text
+            else None,
         )
 
     def log_in(self, user):

@@ -12,13 +12,8 @@ def test_home_page_blocks_search_box_and_open_data(page, live_server, community)
     page.goto(live_server.url + "/")
     assert_accessible(page)
     headings = page.locator(".cw-block h2").all_inner_texts()
-    assert headings == [
-        "Latest peer-reviewed practices",
-        "Newest case studies",
-        "Upcoming events",
-        "Active discussions",
-        "Mentors available now",
-    ]
+    assert headings == ["Latest peer-reviewed practices", "Newest case studies",
+                        "Upcoming events", "Active discussions", "Mentors available now"]
     assert "Peer reviewed" in page.locator(".cw-blocks__item--latest_practices").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 

@@ -34,7 +34,8 @@ def sign_in(context, live_server, user):
     client = Client()
     client.force_login(user)
     context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
+          "url": live_server.url}]
     )
 
 
@@ -54,10 +55,8 @@ def test_no_public_page_scrolls_sideways_at_375px(browser, live_server, home_pag
         "/accounts/login/",
     ]
     new_templates = {
-        "/events/?view=month",
-        f"{library.url}submit/practice/",
-        f"/discussion/comments/{comment.pk}/flag/",
-        event.url,
+        "/events/?view=month", f"{library.url}submit/practice/",
+        f"/discussion/comments/{comment.pk}/flag/", event.url,
     }
     context = browser.new_context(viewport=VIEWPORTS["phone"], locale="en-GB")
     sign_in(context, live_server, member(username="reader"))

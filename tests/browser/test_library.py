@@ -15,7 +15,8 @@ def log_in(page, live_server, user):
     client = Client()
     client.force_login(user)
     page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
+          "url": live_server.url}]
     )
 
 
@@ -26,13 +27,8 @@ def test_member_filters_opens_a_practice_and_submits_an_adapted_case_study(
     TopicFactory(slug="waste", name="Waste")
     days = IndicatorFactory(slug="permit-days", name="Permit processing time")
     library = library_index(home_page)
-    tracker = practice(
-        library,
-        "Online permit tracker",
-        topics=[permits],
-        outcomes=[(days, 40, 20)],
-        evidence_strength="evaluated",
-    )
+    tracker = practice(library, "Online permit tracker", topics=[permits],
+                       outcomes=[(days, 40, 20)], evidence_strength="evaluated")
     practice(library, "Compost collection")
     case_study(library, [tracker], [(days, 100, 50)], topics=[permits], title="Tracker in Lyon")
     log_in(page, live_server, verified_member)

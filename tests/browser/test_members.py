@@ -27,33 +27,16 @@ def members_world(transactional_db, home_page):
     profile.save()
     otto = member(username="otto")
     forum = make_forum(home_page, TopicFactory(name="Permits", slug="permits"))[1]
-    thread = Thread.objects.create(
-        forum=forum,
-        title="Backlogs in permits",
-        body="Ideas?",
-        author=vera,
-        reply_count=1,
-        last_poster=otto,
-    )
+    thread = Thread.objects.create(forum=forum, title="Backlogs in permits", body="Ideas?",
+                                   author=vera, reply_count=1, last_poster=otto)
     reply = XtdComment.objects.create(
-        content_object=thread,
-        site_id=settings.SITE_ID,
-        user=otto,
-        user_name="Otto",
-        user_email=otto.email,
-        comment="We triage by risk.",
-        is_public=True,
+        content_object=thread, site_id=settings.SITE_ID, user=otto, user_name="Otto",
+        user_email=otto.email, comment="We triage by risk.", is_public=True,
         submit_date=timezone.now(),
     )
     Thread.objects.filter(pk=thread.pk).update(last_activity_at=timezone.now())
-    notify(
-        vera,
-        "discussion.reply",
-        "Otto replied in “Backlogs in permits”",
-        url=f"{thread.get_url()}#c{reply.pk}",
-        actor=otto,
-        key="browser:1",
-    )
+    notify(vera, "discussion.reply", "Otto replied in “Backlogs in permits”",
+           url=f"{thread.get_url()}#c{reply.pk}", actor=otto, key="browser:1")
     notify(vera, "review.decision", "A reviewer approved “Permits in a day”", url="/")
     award = Award.objects.create(badge=badge(), recipient=vera, evidence_url=thread.get_url())
     return {"vera": vera, "reply": reply, "award": award}
@@ -97,9 +80,8 @@ def test_member_journey(page, live_server, members_world):
     assert no_sideways_scroll
 
 
-def test_account_pages_and_this_helped_me_are_accessible(
-    browser, viewport, live_server, members_world, home_page
-):
+def test_account_pages_and_this_helped_me_are_accessible(browser, viewport, live_server,
+                                                         members_world, home_page):
     from django.test import Client
 
     from tests.library.helpers import library_index
@@ -110,9 +92,8 @@ def test_account_pages_and_this_helped_me_are_accessible(
     client = Client()
     client.force_login(otto)
     context = browser.new_context(viewport=viewport, locale="en-GB")
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                          "url": live_server.url}])
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
@@ -129,10 +110,8 @@ def test_account_pages_and_this_helped_me_are_accessible(
         button.click()
         page.wait_for_load_state()
         assert "1 member said this helped them." in page.locator(".cw-kudos").inner_text()
-        assert (
-            page.get_by_role("button", name="This helped me").get_attribute("aria-pressed")
-            == "true"
-        )
+        assert page.get_by_role("button", name="This helped me").get_attribute(
+            "aria-pressed") == "true"
         assert_accessible(page)
     finally:
         context.close()

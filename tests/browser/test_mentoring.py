@@ -19,13 +19,8 @@ def _context_for(browser, viewport, live_server, user=None):
         client = Client()
         client.force_login(user)
         context.add_cookies(
-            [
-                {
-                    "name": "sessionid",
-                    "value": client.cookies["sessionid"].value,
-                    "url": live_server.url,
-                }
-            ]
+            [{"name": "sessionid", "value": client.cookies["sessionid"].value,
+              "url": live_server.url}]
         )
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -18,10 +18,7 @@ def test_every_installed_app_offers_its_blocks_search_first():
     names = [name for name, _block in home_page_blocks()]
     assert names[0] == "search"
     assert sorted(names[1:]) == [
-        "active_discussions",
-        "available_mentors",
-        "latest_practices",
-        "newest_case_studies",
+        "active_discussions", "available_mentors", "latest_practices", "newest_case_studies",
         "upcoming_events",
     ]
 
@@ -51,9 +48,7 @@ def test_a_new_comment_purges_the_discussion_blocks(home_page):
     thread = Thread.objects.create(forum=forum, title="T", body="b", author=author)
     before = generation("discussion")
     XtdComment.objects.create(
-        content_object=thread,
-        site=DjangoSite.objects.get_current(),
-        user=author,
+        content_object=thread, site=DjangoSite.objects.get_current(), user=author,
         comment="A reply",
     )
     assert generation("discussion") != before
@@ -73,9 +68,8 @@ def test_private_and_draft_pages_stay_out_of_the_blocks(rf, home_page):
     library = library_index(home_page)
     shown, private, draft = (practice(library, title) for title in ("Shown", "Private", "Draft"))
     for page in (shown, private, draft):
-        ReviewRecord.objects.create(
-            page=page, reviewed_at=timezone.now(), review_due=date(2031, 1, 1), reviewer_count=2
-        )
+        ReviewRecord.objects.create(page=page, reviewed_at=timezone.now(),
+                                    review_due=date(2031, 1, 1), reviewer_count=2)
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     draft.unpublish()
     block = LatestPracticesBlock()

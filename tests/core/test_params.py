@@ -71,16 +71,8 @@ class TestMonth:
 
     @pytest.mark.parametrize(
         "value",
-        [
-            "9999-12",
-            "0001-01",
-            "99999999999999999999-1",
-            "2030-13",
-            "2030-00",
-            "garbage",
-            "2030-03-01",
-            "-2030-03",
-        ],
+        ["9999-12", "0001-01", "99999999999999999999-1", "2030-13", "2030-00", "garbage",
+         "2030-03-01", "-2030-03"],
     )
     def test_refuses(self, value):
         with pytest.raises(params.BadParameter):
@@ -105,7 +97,8 @@ class TestTimeZone:
 
 
 def test_request_helpers_read_the_query_string():
-    request = RequestFactory().get("/", {"q": " a ", "page": "3", "month": "2030-01", "tz": "UTC"})
+    request = RequestFactory().get("/", {"q": " a ", "page": "3", "month": "2030-01",
+                                         "tz": "UTC"})
     assert params.get_text(request, "q") == "a"
     assert params.get_integer(request, "page") == 3
     assert params.get_month(request, "month") == date(2030, 1, 1)
@@ -145,9 +138,8 @@ class TestSearchTerms:
     def test_leaves_nothing_but_words_and_single_spaces(self, query):
         terms = search_terms(query)
         assert terms == terms.strip() and "  " not in terms
-        assert all(
-            char.isalnum() or char == " " or unicodedata.category(char)[0] == "M" for char in terms
-        )
+        assert all(char.isalnum() or char == " " or unicodedata.category(char)[0] == "M"
+                   for char in terms)
         assert '"' not in terms and "\x00" not in terms and "*" not in terms
 
     def test_plain_query_cleans_query_objects(self):

@@ -40,39 +40,22 @@ def site(home_page):
     waste = TopicFactory(name="Waste", slug="waste")
     local = GovernmentLevelFactory(name="Local", slug="local")
     library = library_index(home_page)
-    tracker = practice(
-        library,
-        "Permit tracker",
-        topics=[permits],
-        summary="Track permits.",
-        government_levels=[local],
-    )
+    tracker = practice(library, "Permit tracker", topics=[permits], summary="Track permits.",
+                       government_levels=[local])
     practice(library, "Compost collection", topics=[waste], summary="Food waste.")
     case_study(library, [tracker], title="Permits in Lyon", place="Lyon")
     resources = resource_index(home_page)
-    resources.add_child(
-        instance=ResourcePage(
-            title="Permit checklist",
-            slug="permit-checklist",
-            summary="A checklist.",
-            resource_type="guide",
-            external_url="https://example.org/checklist",
-        )
-    )
+    resources.add_child(instance=ResourcePage(
+        title="Permit checklist", slug="permit-checklist", summary="A checklist.",
+        resource_type="guide", external_url="https://example.org/checklist"))
     calendar = make_index(home_page)
-    make_event(
-        calendar,
-        "Permit clinic (past)",
-        start_date=date(2020, 1, 1),
-        end_date=date(2020, 1, 1),
-        slug="past-clinic",
-    )
+    make_event(calendar, "Permit clinic (past)", start_date=date(2020, 1, 1),
+               end_date=date(2020, 1, 1), slug="past-clinic")
     make_event(calendar, "Permit clinic", slug="clinic")
     _forums, forum = make_forum(home_page, permits)
     author = member(username="vera")
-    thread = Thread.objects.create(
-        forum=forum, title="Backlogs everywhere", body="How do you clear them?", author=author
-    )
+    thread = Thread.objects.create(forum=forum, title="Backlogs everywhere",
+                                   body="How do you clear them?", author=author)
     create_comments(thread, [author], 2, random.Random(1), ["We used a weekly triage."])
     home_page.add_child(instance=MentoringPage(title="Mentoring", slug="mentoring"))
     make_mentor("marguerite", topics=[permits], skills="permitting, procurement")
@@ -105,12 +88,8 @@ def test_one_search_finds_every_kind_grouped_with_counts(client, site):
     assert found["civic_wagtail_library.resourcepage"] == 1
     assert found[EVENTS] == 2
     assert MENTORS not in found  # members only
-    assert set(titles(response)) >= {
-        "Permit tracker",
-        "Permits in Lyon",
-        "Permit checklist",
-        "Permit clinic",
-    }
+    assert set(titles(response)) >= {"Permit tracker", "Permits in Lyon", "Permit checklist",
+                                      "Permit clinic"}
     assert response.context["total"] == sum(found.values())
     html = response.content.decode()
     # The library's own card renders practices; the searched words are marked.
@@ -206,7 +185,7 @@ def test_search_box_on_package_pages_once(client, site):
     html = client.get("/library/").content.decode()
     # The demo's base.html has it in the header: the layout's own is left out.
     assert html.count('role="search" class="cw-site-search') == 1
-    assert "cw-site-search--header" in html
+    assert 'cw-site-search--header' in html
 
 
 def test_the_old_hook_still_adds_page_types():
@@ -214,9 +193,8 @@ def test_the_old_hook_still_adds_page_types():
 
     with hooks.register_temporarily("civic_wagtail_search_models", lambda: [HomePage]):
         assert "home.homepage" in [scope.key for scope in get_scopes()]
-    with hooks.register_temporarily(
-        "civic_wagtail_search_scopes", lambda: [PageScope(HomePage, order=1)]
-    ):
+    with hooks.register_temporarily("civic_wagtail_search_scopes",
+                                    lambda: [PageScope(HomePage, order=1)]):
         assert get_scopes()[0].key == "home.homepage"
 
 
@@ -226,14 +204,11 @@ def test_query_count_does_not_grow_with_content(client, site):
     search(client, q="permit")
     with CaptureQueriesContext(connection) as small:
         search(client, q="permit")
-    pages = bulk_add_children(
-        site["library"],
-        [new_practice(f"Permit practice {i}", slug=f"permit-{i}") for i in range(200)],
-    )
+    pages = bulk_add_children(site["library"], [
+        new_practice(f"Permit practice {i}", slug=f"permit-{i}") for i in range(200)])
     forum = site["forum"]
-    threads = Thread.objects.bulk_create(
-        [Thread(forum=forum, title=f"Permit thread {i}", body="b") for i in range(50)]
-    )
+    threads = Thread.objects.bulk_create([
+        Thread(forum=forum, title=f"Permit thread {i}", body="b") for i in range(50)])
     backend = get_search_backend()
     backend.add_bulk(BestPracticePage, pages)
     backend.add_bulk(Thread, threads)
@@ -249,12 +224,10 @@ def test_query_count_does_not_grow_with_content(client, site):
 
 def test_marks_escape_first():
     assert highlight("<b>Permits</b> & permit", "permit") == (
-        "&lt;b&gt;<mark>Permits</mark>&lt;/b&gt; &amp; <mark>permit</mark>"
-    )
+        "&lt;b&gt;<mark>Permits</mark>&lt;/b&gt; &amp; <mark>permit</mark>")
     # Tags and entities are never marked inside.
     assert mark_html('<a href="/amp">amp &amp; b</a>', "amp") == (
-        '<a href="/amp"><mark>amp</mark> &amp; b</a>'
-    )
+        '<a href="/amp"><mark>amp</mark> &amp; b</a>')
 
 
 def test_did_you_mean_is_deterministic():
@@ -266,27 +239,16 @@ def test_sqlite_stems_take_off_endings():
     from civic_wagtail.search_index import stem
 
     assert [stem(w) for w in ["permits", "Policies", "processes", "permitted", "bus", "gas"]] == [
-        "permit",
-        "polic",
-        "process",
-        "permitt",
-        "bus",
-        "gas",
-    ]
+        "permit", "polic", "process", "permitt", "bus", "gas"]
 
 
 @postgres_only
 def test_postgres_stems_with_the_language_configuration(client, home_page, settings):
     """On PostgreSQL a page is indexed with its locale's configuration and queries use the
     active language's: English stems "permitting" to "permit"."""
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "civic_wagtail.search_backend",
-            "SEARCH_CONFIG": "simple",
-            "SEARCH_CONFIGS": {"en": "english"},
-            "AUTO_UPDATE": True,
-        }
-    }
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {
+        "BACKEND": "civic_wagtail.search_backend", "SEARCH_CONFIG": "simple",
+        "SEARCH_CONFIGS": {"en": "english"}, "AUTO_UPDATE": True}}
     library = library_index(home_page)
     practice(library, "Permit tracker", summary="Track them.")
     response = search(client, q="permitting", type=PRACTICES)

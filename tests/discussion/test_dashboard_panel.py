@@ -16,16 +16,8 @@ pytestmark = pytest.mark.django_db
 def _threads(forum, author, other, count, start):
     now = timezone.now()
     Thread.objects.bulk_create(
-        Thread(
-            forum=forum,
-            title=f"T{start + n}",
-            body="b",
-            author=author,
-            reply_count=1,
-            last_poster=other,
-            created_at=now - timedelta(hours=1),
-            last_activity_at=now,
-        )
+        Thread(forum=forum, title=f"T{start + n}", body="b", author=author, reply_count=1,
+               last_poster=other, created_at=now - timedelta(hours=1), last_activity_at=now)
         for n in range(count)
     )
 
@@ -34,14 +26,8 @@ def test_lists_only_new_replies_by_others_in_constant_queries(forum, verified_me
     other = member(username="otto")
     _threads(forum, verified_member, other, 1, 0)
     Thread.objects.create(forum=forum, title="Quiet", body="b", author=verified_member)
-    Thread.objects.create(
-        forum=forum,
-        title="Mine last",
-        body="b",
-        author=verified_member,
-        reply_count=2,
-        last_poster=verified_member,
-    )
+    Thread.objects.create(forum=forum, title="Mine last", body="b", author=verified_member,
+                          reply_count=2, last_poster=verified_member)
     panel_cost(threads_dashboard_panel, verified_member)  # warm caches
     small, html = panel_cost(threads_dashboard_panel, verified_member)
     assert "T0" in html and "Quiet" not in html and "Mine last" not in html

@@ -77,7 +77,7 @@ def test_authors_own_replies_do_not_email_them(client, thread, verified_member):
     assert mail.outbox == []
 
 
-TRICKY = 'Fees & "O\'Brien" <draft>'
+TRICKY = "Fees & \"O'Brien\" <draft>"
 
 
 def test_discussion_emails_arrive_verbatim_in_plain_text(client, thread, verified_member):

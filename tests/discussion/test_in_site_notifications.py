@@ -12,9 +12,8 @@ from .helpers import post_comment
 pytestmark = pytest.mark.django_db
 
 
-def test_a_reply_notifies_follower_and_author_landing_on_the_reply(
-    client, thread, verified_member
-):
+def test_a_reply_notifies_follower_and_author_landing_on_the_reply(client, thread,
+                                                                   verified_member):
     follower = member(username="fay")
     NotificationPreference.objects.create(user=follower, kind="discussion.reply", channel="site")
     client.force_login(follower)

@@ -29,7 +29,10 @@ def reply(client, thread, verified_member):
 def report(client, comment, n, start=0):
     for i in range(start, start + n):
         client.force_login(member(username=f"reporter{i}"))
-        assert client.post(f"/discussion/comments/{comment.pk}/flag/", REASON).status_code == 302
+        assert (
+            client.post(f"/discussion/comments/{comment.pk}/flag/", REASON).status_code
+            == 302
+        )
 
 
 @override_settings(CIVIC_WAGTAIL_DISCUSSION_AUTO_HIDE_FLAGS=3)

@@ -220,7 +220,9 @@ def test_search_finds_published_threads_only(
         author=pending_member,
         status=Thread.Status.HELD,
     )
-    html = client.get("/search/?q=backlogs&type=civic_wagtail_discussion.thread").content.decode()
+    html = client.get(
+        "/search/?q=backlogs&type=civic_wagtail_discussion.thread"
+    ).content.decode()
     assert "How do you handle <mark>backlogs</mark>?" in html
     assert "Secret backlog plan" not in html
 

@@ -32,29 +32,12 @@ def feed(client, home_page):
     zone, an all-day event, and a weekly series with a cancelled and a moved date."""
     index = make_index(home_page)
     today = date.today()
-    make_event(
-        index,
-        title="Recent",
-        slug="recent",
-        start_date=today - timedelta(days=30),
-        end_date=today - timedelta(days=30),
-    )
-    make_event(
-        index,
-        title="Tokyo",
-        slug="tokyo",
-        time_zone="Asia/Tokyo",
-        start_date=today + timedelta(days=3),
-        end_date=today + timedelta(days=3),
-    )
-    make_event(
-        index,
-        title="Open day",
-        slug="open-day",
-        all_day=True,
-        start_date=today + timedelta(days=5),
-        end_date=today + timedelta(days=5),
-    )
+    make_event(index, title="Recent", slug="recent", start_date=today - timedelta(days=30),
+               end_date=today - timedelta(days=30))
+    make_event(index, title="Tokyo", slug="tokyo", time_zone="Asia/Tokyo",
+               start_date=today + timedelta(days=3), end_date=today + timedelta(days=3))
+    make_event(index, title="Open day", slug="open-day", all_day=True,
+               start_date=today + timedelta(days=5), end_date=today + timedelta(days=5))
     start = today + timedelta(days=1)
     make_event(
         index,
@@ -137,16 +120,8 @@ def test_khal_imports_every_event(feed, tmp_path):
     # khal stores one file per UID: a series and its overrides together.
     assert len(list(store.glob("*.ics"))) == len(uids) == 4
     listing = subprocess.run(  # noqa: S603
-        [
-            khal,
-            "-c",
-            str(config),
-            "list",
-            "--format",
-            "{status}{title}",
-            (date.today() - timedelta(days=60)).isoformat(),
-            "120d",
-        ],
+        [khal, "-c", str(config), "list", "--format", "{status}{title}",
+         (date.today() - timedelta(days=60)).isoformat(), "120d"],
         capture_output=True,
         text=True,
         timeout=60,

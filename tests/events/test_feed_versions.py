@@ -295,7 +295,9 @@ def test_the_migration_records_the_same_scopes_as_publishing(world):
     }
     EventFeedEntry.objects.update(feed_scopes=[])
     migration.record_scopes(apps, None)
-    recorded = {entry.page_id: sorted(entry.feed_scopes) for entry in EventFeedEntry.objects.all()}
+    recorded = {
+        entry.page_id: sorted(entry.feed_scopes) for entry in EventFeedEntry.objects.all()
+    }
     assert recorded == published
     clinic = world["clinic"]
     site_id = clinic.get_site().pk

@@ -1,6 +1,7 @@
 """Every feed kind: only live public events, HTTP semantics, and a query count that stays
 the same for 10 and 1,000 events."""
 
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import override_settings

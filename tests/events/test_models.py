@@ -86,25 +86,13 @@ def test_checks_report_bad_settings():
 
 def test_a_first_date_the_pattern_does_not_produce_is_refused_with_the_nearest_dates():
     # Monday 9 November 2026 is the second Monday; "first and third Monday" cannot start there.
-    fields = {
-        "start_date": date(2026, 11, 9),
-        "end_date": date(2026, 11, 9),
-        "repeat": "monthly",
-        "repeat_weekdays": ["MO"],
-        "repeat_positions": [1, 3],
-    }
+    fields = {"start_date": date(2026, 11, 9), "end_date": date(2026, 11, 9),
+              "repeat": "monthly", "repeat_weekdays": ["MO"], "repeat_positions": [1, 3]}
     message = errors_of(**fields)["start_date"][0]
     assert "Monday 2 November 2026" in message and "Monday 16 November 2026" in message
-    ok = EventPage(
-        title="T",
-        slug="t",
-        **{
-            **EVENT_DEFAULTS,
-            **fields,
-            "start_date": date(2026, 11, 16),
-            "end_date": date(2026, 11, 16),
-        },
-    )
+    ok = EventPage(title="T", slug="t", **{**EVENT_DEFAULTS, **fields,
+                                             "start_date": date(2026, 11, 16),
+                                             "end_date": date(2026, 11, 16)})
     ok.clean()
 
 
@@ -112,25 +100,12 @@ def test_the_admin_form_refuses_a_series_out_of_step(home_page, admin_client):
     index = make_index(home_page)
     response = admin_client.post(
         f"/admin/pages/add/civic_wagtail_events/eventpage/{index.pk}/",
-        {
-            "title": "Call",
-            "slug": "call",
-            "event_type": "webinar",
-            "event_format": "in_person",
-            "status": "CONFIRMED",
-            "start_date": "2026-11-09",
-            "start_time": "15:00",
-            "end_date": "2026-11-09",
-            "end_time": "16:00",
-            "time_zone": "Europe/London",
-            "repeat": "weekly",
-            "repeat_interval": "2",
-            "repeat_weekdays": ["TU"],
-            "occurrence_changes-TOTAL_FORMS": "0",
-            "occurrence_changes-INITIAL_FORMS": "0",
-            "occurrence_changes-MIN_NUM_FORMS": "0",
-            "occurrence_changes-MAX_NUM_FORMS": "1000",
-        },
+        {"title": "Call", "slug": "call", "event_type": "webinar", "event_format": "in_person",
+         "status": "CONFIRMED", "start_date": "2026-11-09", "start_time": "15:00",
+         "end_date": "2026-11-09", "end_time": "16:00", "time_zone": "Europe/London",
+         "repeat": "weekly", "repeat_interval": "2", "repeat_weekdays": ["TU"],
+         "occurrence_changes-TOTAL_FORMS": "0", "occurrence_changes-INITIAL_FORMS": "0",
+         "occurrence_changes-MIN_NUM_FORMS": "0", "occurrence_changes-MAX_NUM_FORMS": "1000"},
     )
     assert response.status_code == 200
     assert not EventPage.objects.filter(slug="call").exists()

@@ -91,9 +91,8 @@ def test_unpublish_and_privacy_purge_and_bump_the_feed_version(
     index, purged, django_capture_on_commit_callbacks
 ):
     page = make_event(index, slug="clinic")
-    site_key = next(
-        key for key in EventFeedEntry.objects.get(page=page).feed_scopes if key.startswith("site:")
-    )
+    site_key = next(key for key in EventFeedEntry.objects.get(page=page).feed_scopes
+                    if key.startswith("site:"))
     before = FeedStamp.objects.get(key=site_key)
     purged.clear()
     run(django_capture_on_commit_callbacks, page.unpublish)

@@ -84,8 +84,8 @@ def test_month_view_expands_series(client, index):
         changes=[{"original_date": date(2030, 3, 19), "action": "cancel"}],
     )
     html = client.get("/events/?view=month&month=2030-03").content.decode()
-    day_list = html[html.index('<div class="cw-ev-month-list">') :]
-    grid = html[html.index('<table class="cw-ev-month">') : html.index("</table>")]
+    day_list = html[html.index('<div class="cw-ev-month-list">'):]
+    grid = html[html.index('<table class="cw-ev-month">'):html.index("</table>")]
     # 5, 12, 19 (cancelled), 26 March: in the day list (a phone) and in the grid.
     assert day_list.count("Weekly call") == 4 and grid.count("Weekly call") == 4
     assert "Tuesday 19 March" in html and "Cancelled" in html
@@ -190,17 +190,9 @@ def test_upcoming_list_merges_series_and_single_events_in_start_order(client, in
     today = timezone.now().date()
     start = today - timedelta(days=25)
     days = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-    make_event(
-        index,
-        title="Old series",
-        slug="series",
-        start_date=start,
-        end_date=start,
-        repeat="weekly",
-        repeat_interval=2,
-        repeat_weekdays=[days[start.weekday()]],
-        time_zone="UTC",
-    )  # its next date: in 3 days
+    make_event(index, title="Old series", slug="series", start_date=start, end_date=start,
+               repeat="weekly", repeat_interval=2, repeat_weekdays=[days[start.weekday()]],
+               time_zone="UTC")  # its next date: in 3 days
     make_event(index, title="Tomorrow talk", slug="a", start_date=soon(1), end_date=soon(1))
     make_event(index, title="Far talk", slug="b", start_date=soon(20), end_date=soon(20))
     html = client.get("/events/").content.decode()
@@ -221,18 +213,13 @@ def test_a_deactivated_accounts_personal_feed_answers_404(client, index, verifie
 
 
 def test_month_view_is_a_grid_of_days_with_previous_and_next(client, index):
-    make_event(
-        index,
-        title="March clinic",
-        slug="march",
-        start_date=date(2031, 3, 12),
-        end_date=date(2031, 3, 12),
-    )
+    make_event(index, title="March clinic", slug="march",
+               start_date=date(2031, 3, 12), end_date=date(2031, 3, 12))
     html = client.get("/events/?view=month&month=2031-03").content.decode()
-    table = html[html.index('<table class="cw-ev-month">') : html.index("</table>")]
+    table = html[html.index('<table class="cw-ev-month">'):html.index("</table>")]
     assert table.count('<th scope="col"') == 7
     assert table.count("<tr>") == 1 + 6  # the header and the weeks that touch March 2031
-    cell = table[table.index('datetime="2031-03-12"') :]
+    cell = table[table.index('datetime="2031-03-12"'):]
     assert cell.index("March clinic") < cell.index("</td>")
     assert 'href="?view=month&amp;month=2031-02"' in html
     assert 'href="?view=month&amp;month=2031-04"' in html

@@ -125,15 +125,8 @@ class LibraryAdminTests(WagtailPageTestCase):
                 "practices": [original.pk],
                 "adapted_from": original.pk,
                 "outcomes": inline_formset(
-                    [
-                        outcome_row(
-                            self.indicator,
-                            baseline="",
-                            actual="12",
-                            period_start="",
-                            period_end="",
-                        )
-                    ]
+                    [outcome_row(self.indicator, baseline="", actual="12",
+                                 period_start="", period_end="")]
                 ),
             }
         )

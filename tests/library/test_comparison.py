@@ -115,11 +115,8 @@ def library_panels_only(monkeypatch):
     attach through ``civic_wagtail_page_panels`` are pinned by their own tests and once, all
     together, by tests/test_composition.py."""
     hooks.get_hooks(PAGE_PANELS)  # import every app's wagtail_hooks first
-    own = [
-        (fn, order)
-        for fn, order in hooks._hooks.get(PAGE_PANELS, [])
-        if fn.__module__.startswith("civic_wagtail.library")
-    ]
+    own = [(fn, order) for fn, order in hooks._hooks.get(PAGE_PANELS, [])
+           if fn.__module__.startswith("civic_wagtail.library")]
     monkeypatch.setitem(hooks._hooks, PAGE_PANELS, own)
 
 

@@ -39,7 +39,9 @@ def test_filters_by_topic_type_evidence_and_indicator(client, library):
         "Tracker",
         "Lyon tracker",
     }
-    assert titles(client.get(library.url, {"topic": "permits", "type": "practice"})) == ["Tracker"]
+    assert titles(client.get(library.url, {"topic": "permits", "type": "practice"})) == [
+        "Tracker"
+    ]
     assert titles(client.get(library.url, {"evidence": "evaluated"})) == ["Tracker"]
     assert titles(client.get(library.url, {"indicator": "permit-days"})) == ["Lyon tracker"]
     assert titles(client.get(library.url, {"topic": "waste", "type": "case-study"})) == []

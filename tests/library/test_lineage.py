@@ -24,7 +24,9 @@ def test_adoptions_count_cases_that_apply_or_adapt_a_practice_once(library):
 
     assert list(tracker.get_adoptions()) == [adapts, both, applies]  # ordered by place
     assert adoption_counts([tracker.pk]) == {tracker.pk: 3}
-    annotated = BestPracticePage.objects.annotate(n=adoption_count_expression()).get(pk=tracker.pk)
+    annotated = BestPracticePage.objects.annotate(n=adoption_count_expression()).get(
+        pk=tracker.pk
+    )
     assert annotated.n == 3
 
 

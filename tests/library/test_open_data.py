@@ -16,24 +16,12 @@ def data(home_page):
     library = library_index(home_page)
     permits = TopicFactory(slug="permits", name="Permits")
     days = IndicatorFactory(slug="permit-days", name="Permit processing time", unit="days")
-    share = IndicatorFactory(
-        slug="online-share", name="Online share", unit="%", direction="higher"
-    )
-    tracker = practice(
-        library,
-        "Tracker",
-        topics=[permits],
-        outcomes=[(days, 30, 20)],
-        evidence_strength="evaluated",
-    )
-    lyon = case_study(
-        library,
-        [tracker],
-        [(days, 100, 50), (share, None, 40)],
-        topics=[permits],
-        title="Tracker in Lyon",
-        place="Lyon, France",
-    )
+    share = IndicatorFactory(slug="online-share", name="Online share", unit="%",
+                             direction="higher")
+    tracker = practice(library, "Tracker", topics=[permits], outcomes=[(days, 30, 20)],
+                       evidence_strength="evaluated")
+    lyon = case_study(library, [tracker], [(days, 100, 50), (share, None, 40)], topics=[permits],
+                      title="Tracker in Lyon", place="Lyon, France")
     other = practice(library, "Compost", outcomes=[(share, 10, 15)])
     return {"library": library, "tracker": tracker, "lyon": lyon, "other": other}
 
@@ -76,9 +64,8 @@ def test_api_listing_queries_do_not_grow(client, data, django_assert_max_num_que
     with CaptureQueriesContext(connection) as small:
         client.get("/hub/api/v2/case-studies/")
     for _ in range(15):
-        case_study(
-            data["library"], [data["tracker"]], [(data["lyon"].outcomes.first().indicator, 1, 2)]
-        )
+        case_study(data["library"], [data["tracker"]], [(data["lyon"].outcomes.first()
+                                                          .indicator, 1, 2)])
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert len(client.get("/hub/api/v2/case-studies/").json()["items"]) == 16
 
@@ -104,9 +91,8 @@ def test_csv_export_has_a_header_and_one_row_per_outcome(client, data):
 
 
 def test_csv_export_applies_the_index_filters(client, data):
-    rows = read_csv(
-        client.get(data["library"].url + "export/csv/", {"topic": "permits", "type": "case-study"})
-    )
+    rows = read_csv(client.get(data["library"].url + "export/csv/",
+                               {"topic": "permits", "type": "case-study"}))
     assert {row["title"] for row in rows} == {"Tracker in Lyon"}
 
 
@@ -132,9 +118,7 @@ def review(page, when=None):
     from civic_wagtail.review.models import ReviewRecord
 
     return ReviewRecord.objects.create(
-        page=page,
-        reviewed_at=when or timezone.now(),
-        review_due=date(2031, 1, 1),
+        page=page, reviewed_at=when or timezone.now(), review_due=date(2031, 1, 1),
         reviewer_count=2,
     )
 
@@ -155,9 +139,8 @@ def test_csv_export_applies_the_search_query(client, data, index_updates):
         page.save_revision().publish()  # indexed
     rows = read_csv(client.get(data["library"].url + "export/csv/", {"q": "compost"}))
     assert {row["title"] for row in rows} == {"Compost"}
-    rows = read_csv(
-        client.get(data["library"].url + "export/csv/", {"q": "tracker", "type": "case-study"})
-    )
+    rows = read_csv(client.get(data["library"].url + "export/csv/",
+                               {"q": "tracker", "type": "case-study"}))
     assert {row["title"] for row in rows} == {"Tracker in Lyon"}
     assert read_csv(client.get(data["library"].url + "export/csv/", {"q": '"'})) == []
 
@@ -175,8 +158,6 @@ def test_open_data_page_lists_api_csv_and_feeds_with_absolute_urls(client, data)
     assert 'href="https://data.example.gov/calendar/all.ics"' in html
     assert "webcal://data.example.gov/calendar/all.ics" in html
     # Every example answers.
-    for path in (
-        "/hub/api/v2/practices/?fields=summary%2Cpeer_reviewed_at",
-        "/library/export/csv/?q=permit&reviewed=on",
-    ):
+    for path in ("/hub/api/v2/practices/?fields=summary%2Cpeer_reviewed_at",
+                 "/library/export/csv/?q=permit&reviewed=on"):
         assert client.get(path, HTTP_HOST="data.example.gov").status_code == 200

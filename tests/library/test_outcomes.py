@@ -24,13 +24,8 @@ def test_relative_change():
 
 @pytest.mark.parametrize(
     ("direction", "baseline", "actual", "improved"),
-    [
-        ("lower", 10, 5, True),
-        ("lower", 5, 10, False),
-        ("higher", 5, 10, True),
-        ("higher", 10, 10, False),
-        ("higher", None, 10, None),
-    ],
+    [("lower", 10, 5, True), ("lower", 5, 10, False), ("higher", 5, 10, True),
+     ("higher", 10, 10, False), ("higher", None, 10, None)],
 )
 def test_improved_follows_the_direction(direction, baseline, actual, improved):
     row = CaseStudyOutcome(
@@ -50,9 +45,8 @@ def test_row_direction_and_unit_override_the_indicator():
 
 
 def test_clean_rejects_a_period_that_ends_before_it_starts():
-    row = CaseStudyOutcome(
-        actual=Decimal(1), period_start=date(2024, 2, 1), period_end=date(2024, 1, 1)
-    )
+    row = CaseStudyOutcome(actual=Decimal(1), period_start=date(2024, 2, 1),
+                           period_end=date(2024, 1, 1))
     with pytest.raises(ValidationError) as error:
         row.clean()
     assert "period_end" in error.value.message_dict
@@ -67,13 +61,6 @@ def test_text_is_translated_and_numbers_are_synchronised(model):
     fields = {f.field_name: type(f) for f in get_translatable_fields(model)}
     for name in ("unit", "notes"):
         assert fields[name] is TranslatableField
-    for name in (
-        "indicator",
-        "baseline",
-        "target",
-        "actual",
-        "period_start",
-        "period_end",
-        "direction",
-    ):
+    for name in ("indicator", "baseline", "target", "actual", "period_start", "period_end",
+                 "direction"):
         assert fields[name] is SynchronizedField

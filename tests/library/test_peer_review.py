@@ -13,10 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def reviewed(page, days_ago):
     return ReviewRecord.objects.create(
-        page=page,
-        reviewed_at=timezone.now() - timedelta(days=days_ago),
-        review_due=date(2031, 1, 1),
-        reviewer_count=2,
+        page=page, reviewed_at=timezone.now() - timedelta(days=days_ago),
+        review_due=date(2031, 1, 1), reviewer_count=2,
     )
 
 
@@ -48,19 +46,12 @@ def test_cards_carry_the_mark_with_the_date(client, library):
 
 def test_filter_peer_reviewed_only_and_sort_recently_reviewed(client, library):
     assert set(titles(client.get(library.url, {"reviewed": "on"}))) == {
-        "Old review",
-        "Recent review",
-        "Reviewed case",
-    }
+        "Old review", "Recent review", "Reviewed case"}
     assert titles(client.get(library.url, {"sort": "reviewed"})) == [
-        "Recent review",
-        "Reviewed case",
-        "Old review",
-        "Never reviewed",
-    ]
-    assert titles(
-        client.get(library.url, {"reviewed": "on", "type": "practice", "sort": "reviewed"})
-    ) == ["Recent review", "Old review"]
+        "Recent review", "Reviewed case", "Old review", "Never reviewed"]
+    assert titles(client.get(library.url, {"reviewed": "on", "type": "practice",
+                                           "sort": "reviewed"})) == ["Recent review",
+                                                                    "Old review"]
 
 
 def test_search_results_carry_the_mark(client, library, index_updates):

@@ -28,14 +28,8 @@ def make_document(title="Template", collection=None):
 
 def make_resource(index, slug="template", **fields):
     fields.setdefault("external_url", "" if fields.get("document") else "https://example.org/")
-    page = ResourcePage(
-        title=slug.title(),
-        slug=slug,
-        resource_type=fields.pop("kind", "tool"),
-        summary="A resource.",
-        licence="CC BY 4.0",
-        **fields,
-    )
+    page = ResourcePage(title=slug.title(), slug=slug, resource_type=fields.pop("kind", "tool"),
+                        summary="A resource.", licence="CC BY 4.0", **fields)
     index.add_child(instance=page)
     return page
 

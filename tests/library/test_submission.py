@@ -64,16 +64,9 @@ def test_verified_member_submits_an_adapted_case_study(
 
     response = client.post(
         library.url + "submit/",
-        valid_data(
-            adapted_from=tracker.pk,
-            topics=[topic.pk],
-            region=region.pk,
-            indicator="permit-days",
-            baseline="30",
-            actual="12",
-            period_start="2024-01-01",
-            period_end="2024-12-31",
-        ),
+        valid_data(adapted_from=tracker.pk, topics=[topic.pk], region=region.pk,
+                   indicator="permit-days", baseline="30", actual="12",
+                   period_start="2024-01-01", period_end="2024-12-31"),
     )
 
     assert response.status_code == 302 and response["Location"] == "/members/profile/"
@@ -90,9 +83,8 @@ def test_verified_member_submits_an_adapted_case_study(
     assert page.latest_revision.user == verified_member
     from wagtail.models import PageLogEntry
 
-    assert PageLogEntry.objects.filter(
-        page=page, action="wagtail.create", user=verified_member
-    ).exists()
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.create",
+                                       user=verified_member).exists()
     state = WorkflowState.objects.get(object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.workflow == review_workflow
@@ -106,12 +98,8 @@ def test_markdown_in_the_long_texts_renders_like_a_comment(client, library, veri
     """What members type in every long text is Markdown, rendered by the comments' pipeline."""
     client.force_login(verified_member)
     typed = "Know **why** it worked:\n\n- fewer forms\n- [the guide](https://example.org/g)"
-    client.post(
-        library.url + "submit/",
-        valid_data(
-            challenge="*Backlogs* <img src=x onerror=alert(1)>", what_was_done=typed, lessons=typed
-        ),
-    )
+    client.post(library.url + "submit/", valid_data(
+        challenge="*Backlogs* <img src=x onerror=alert(1)>", what_was_done=typed, lessons=typed))
     page = CaseStudyPage.objects.get()
     page.save_revision().publish()
     html = client.get(page.url).content.decode()
@@ -137,15 +125,8 @@ def test_submission_without_a_workflow_stays_a_draft(client, library, verified_m
     [
         ({"title": ""}, "This field is required."),
         ({"indicator": "permit-days", "baseline": "abc", "actual": "3"}, "Enter a number"),
-        (
-            {
-                "indicator": "permit-days",
-                "actual": "3",
-                "period_start": "2024-05-01",
-                "period_end": "2024-01-01",
-            },
-            "The period cannot end before it starts.",
-        ),
+        ({"indicator": "permit-days", "actual": "3", "period_start": "2024-05-01",
+          "period_end": "2024-01-01"}, "The period cannot end before it starts."),
         ({"baseline": "3"}, "Choose which indicator these numbers measure."),
         ({"adapted_from": "999999"}, "no longer published"),
     ],

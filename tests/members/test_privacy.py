@@ -34,16 +34,9 @@ NAME, USERNAME, EMAIL = "Zelda Quartermain", "zquartermain", "zelda.q@agency.gov
 
 def _comment(thread, user, text, followup=False, ip="10.9.9.9"):
     return XtdComment.objects.create(
-        content_object=thread,
-        site_id=settings.SITE_ID,
-        user=user,
-        user_name=str(get_profile(user)),
-        user_email=user.email,
-        comment=text,
-        is_public=True,
-        submit_date=timezone.now(),
-        followup=followup,
-        ip_address=ip,
+        content_object=thread, site_id=settings.SITE_ID, user=user,
+        user_name=str(get_profile(user)), user_email=user.email, comment=text,
+        is_public=True, submit_date=timezone.now(), followup=followup, ip_address=ip,
     )
 
 
@@ -51,9 +44,8 @@ def someone_with_data_everywhere(sections, username, email, name):
     """A member with a profile, a thread and comments, a mentorship, an event registration,
     a calendar token, published and draft case studies, a review record naming them and
     notifications both ways."""
-    user = member(
-        username=username, email=email, first_name=name.split()[0], last_name=name.split()[1]
-    )
+    user = member(username=username, email=email, first_name=name.split()[0],
+                  last_name=name.split()[1])
     profile = get_profile(user)
     profile.display_name = name
     profile.bio = f"I am {name}."
@@ -63,57 +55,34 @@ def someone_with_data_everywhere(sections, username, email, name):
     log(profile, "civic_wagtail_members.verified")
     forum, events, library = sections
     tag = "a" if username == USERNAME else "b"  # page titles and slugs name nobody
-    thread = Thread.objects.create(
-        forum=forum, title=f"Question of {name}", body="Ideas?", author=user
-    )
-    _comment(
-        thread,
-        user,
-        f"{name} follows this.",
-        followup=True,
-        ip="10.1.2.3" if username == USERNAME else "10.9.9.9",
-    )
+    thread = Thread.objects.create(forum=forum, title=f"Question of {name}", body="Ideas?",
+                                   author=user)
+    _comment(thread, user, f"{name} follows this.", followup=True,
+             ip="10.1.2.3" if username == USERNAME else "10.9.9.9")
     mentor = make_mentor(f"mentor-{tag}")
-    mentorship = Mentorship.objects.create(
-        mentor=mentor,
-        mentee=user,
-        message=f"I am {name}",
-        goals=f"{name}'s goals",
-        start_date=date(2030, 1, 1),
-    )
-    MentorshipFeedback.objects.create(
-        mentorship=mentorship, author=user, rating=5, comments=f"From {name}"
-    )
-    MeetingLogEntry.objects.create(
-        mentorship=mentorship, author=user, date=date(2030, 1, 2), notes=f"{name} met"
-    )
+    mentorship = Mentorship.objects.create(mentor=mentor, mentee=user, message=f"I am {name}",
+                                           goals=f"{name}'s goals", start_date=date(2030, 1, 1))
+    MentorshipFeedback.objects.create(mentorship=mentorship, author=user, rating=5,
+                                      comments=f"From {name}")
+    MeetingLogEntry.objects.create(mentorship=mentorship, author=user, date=date(2030, 1, 2),
+                                   notes=f"{name} met")
     event = make_event(events, title=f"Clinic {tag}", slug=f"clinic-{tag}")
     EventAttendance.objects.create(user=user, page=event, kind="registered")
     CalendarToken.for_user(user)
-    published = case_study(library, title=f"Case {tag}", slug=f"case-{tag}", owner=user)
+    published = case_study(library, title=f"Case {tag}", slug=f"case-{tag}",
+                           owner=user)
     published.save_revision(user=user).publish()
-    draft = case_study(
-        library,
-        title=f"Draft {tag}",
-        slug=f"draft-{tag}",
-        owner=user,
-        live=False,
-        first_published_at=None,
-    )
+    draft = case_study(library, title=f"Draft {tag}", slug=f"draft-{tag}",
+                       owner=user, live=False, first_published_at=None)
     draft.save_revision(user=user)
     from civic_wagtail.recognition.models import Award, Badge
 
-    first = Badge.objects.get_or_create(
-        slug="first-story", defaults={"name": "First story", "description": "d", "criteria": "c"}
-    )[0]
+    first = Badge.objects.get_or_create(slug="first-story", defaults={
+        "name": "First story", "description": "d", "criteria": "c"})[0]
     Award.objects.create(badge=first, recipient=user, reason=f"Thanks, {name}")
-    ReviewRecord.objects.create(
-        page=published,
-        reviewed_at=timezone.now(),
-        review_due=date(2031, 1, 1),
-        reviewer_count=1,
-        reviewer_names=[name, "Someone Else"],
-    )
+    ReviewRecord.objects.create(page=published, reviewed_at=timezone.now(),
+                                review_due=date(2031, 1, 1), reviewer_count=1,
+                                reviewer_names=[name, "Someone Else"])
     return user, thread, published
 
 
@@ -147,23 +116,10 @@ def download(client, user):
 def test_export_holds_every_apps_data_for_that_member_only(client, world, settings):
     url, archive = download(client, world["zelda"])
     names = set(archive.namelist())
-    for table in [
-        "account",
-        "profile",
-        "notifications",
-        "notification_settings",
-        "comments",
-        "threads",
-        "mentorships",
-        "mentorship_feedback",
-        "meeting_notes",
-        "event_registrations",
-        "calendar_token",
-        "case_studies",
-        "review_decisions",
-        "badges",
-        "this_helped_me",
-    ]:
+    for table in ["account", "profile", "notifications", "notification_settings", "comments",
+                  "threads", "mentorships", "mentorship_feedback", "meeting_notes",
+                  "event_registrations", "calendar_token", "case_studies", "review_decisions",
+                  "badges", "this_helped_me"]:
         assert f"{table}.json" in names and f"{table}.csv" in names, table
     everything = "".join(archive.read(name).decode() for name in names)
     assert NAME in everything and EMAIL in everything
@@ -197,9 +153,9 @@ def rows_mentioning(needle):
         if not model._meta.managed or model._meta.proxy:
             continue
         for column in _text_columns(model):
-            matches = model._base_manager.annotate(_text=Cast(column, models.TextField())).filter(
-                _text__icontains=needle
-            )
+            matches = model._base_manager.annotate(
+                _text=Cast(column, models.TextField())
+            ).filter(_text__icontains=needle)
             if matches.exists():
                 found.append((model._meta.db_table, column))
     return found

@@ -39,7 +39,9 @@ def test_member_edits_their_profile(client, verified_member):
 
 def test_blank_name_is_explained_and_nothing_is_lost(client, verified_member):
     client.force_login(verified_member)
-    response = client.post("/members/profile/", {"display_name": "  ", "job_title": "Permit lead"})
+    response = client.post(
+        "/members/profile/", {"display_name": "  ", "job_title": "Permit lead"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["display_name"]
     assert 'value="Permit lead"' in response.content.decode()
@@ -117,10 +119,8 @@ class TestCoordinatorsVerify:
 
     @pytest.mark.parametrize(
         ("status", "action", "words"),
-        [
-            ("verified", "civic_wagtail_members.verified", "verified"),
-            ("rejected", "civic_wagtail_members.rejected", "not been verified"),
-        ],
+        [("verified", "civic_wagtail_members.verified", "verified"),
+         ("rejected", "civic_wagtail_members.rejected", "not been verified")],
     )
     def test_coordinator_decides_and_the_member_is_emailed(
         self, client, pending_member, django_capture_on_commit_callbacks, status, action, words

@@ -14,16 +14,16 @@ pytestmark = pytest.mark.django_db
 
 def _adopt(library, tracker, places, start):
     for n in range(start, start + places):
-        case_study(
-            library, [tracker], place=f"Town {n}", title=f"Adoption {n}", slug=f"adoption-{n}"
-        )
+        case_study(library, [tracker], place=f"Town {n}", title=f"Adoption {n}",
+                   slug=f"adoption-{n}")
 
 
 def test_contributions_shown_and_hidden_with_constant_cost(client, home_page, verified_member):
     library = library_index(home_page)
     tracker = practice(library, title="Permit tracker", slug="tracker", owner=verified_member)
     tracker.save_revision().publish()
-    case_study(library, title="Our story", slug="our-story", owner=verified_member, place="Lyon")
+    case_study(library, title="Our story", slug="our-story", owner=verified_member,
+               place="Lyon")
     _adopt(library, tracker, 2, 0)
     Award.objects.create(badge=badge(), recipient=verified_member)
     profile = get_profile(verified_member)

@@ -5,19 +5,8 @@ from civic_wagtail.mentoring.models import MentorLanguage, MentorProfile
 from tests.factories import member
 
 
-def make_mentor(
-    username,
-    topics=(),
-    languages=("en",),
-    levels=(),
-    region=None,
-    capacity=2,
-    availability="open",
-    years=5,
-    skills="",
-    organisation="",
-    verified=True,
-):
+def make_mentor(username, topics=(), languages=("en",), levels=(), region=None, capacity=2,
+                availability="open", years=5, skills="", organisation="", verified=True):
     """A verified member with a mentor profile; taxonomy terms as objects."""
     user = member(username=username, verified=verified)
     profile = get_profile(user)

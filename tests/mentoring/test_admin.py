@@ -39,10 +39,8 @@ def test_menu_groups_everything_under_mentoring(client, coordinator):
     client.force_login(coordinator)
     content = client.get("/admin/").content.decode()
     assert "Mentoring" in content
-    for url in [
-        "/admin/civic_wagtail_mentoring_mentors/",
-        "/admin/civic_wagtail_mentoring_stale_requests/",
-    ]:
+    for url in ["/admin/civic_wagtail_mentoring_mentors/",
+                "/admin/civic_wagtail_mentoring_stale_requests/"]:
         assert url in content
 
 

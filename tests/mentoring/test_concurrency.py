@@ -53,8 +53,8 @@ def test_parallel_accepts_never_overbook(round_, monkeypatch):
             "before accepting.",
         ]
     )
-    statuses = sorted(
-        Mentorship.objects.filter(pk__in=[m.pk for m in racing]).values_list("status", flat=True)
-    )
+    statuses = sorted(Mentorship.objects.filter(pk__in=[m.pk for m in racing]).values_list(
+        "status", flat=True
+    ))
     assert statuses == ["accepted", "requested"]
     assert mentor.mentorships.filter(status__in=["accepted", "active"]).count() == 2

@@ -13,9 +13,8 @@ pytestmark = pytest.mark.django_db
 def test_mentorships_in_constant_queries(mentoring_page, mentee):
     def ask(count, start):
         for n in range(start, start + count):
-            Mentorship.objects.create(
-                mentor=make_mentor(f"mentor{n}"), mentee=mentee, message="Help?"
-            )
+            Mentorship.objects.create(mentor=make_mentor(f"mentor{n}"), mentee=mentee,
+                                      message="Help?")
 
     ask(1, 0)
     panel_cost(mentorships_dashboard_panel, mentee)

@@ -1,3 +1,4 @@
+
 import pytest
 from django.test import override_settings
 
@@ -16,11 +17,8 @@ def test_settings_have_documented_defaults():
     "name,value,check_id",
     [
         ("MATCH_WEIGHTS", {"topic": 1}, "civic_wagtail_mentoring.E001"),
-        (
-            "MATCH_WEIGHTS",
-            {"topic": "a", "skill": 1, "language": 1, "level": 1, "region": 1},
-            "civic_wagtail_mentoring.E001",
-        ),
+        ("MATCH_WEIGHTS", {"topic": "a", "skill": 1, "language": 1, "level": 1, "region": 1},
+         "civic_wagtail_mentoring.E001"),
         ("DEFAULT_LENGTH_MONTHS", 0, "civic_wagtail_mentoring.E002"),
         ("MATCH_LIMIT", "ten", "civic_wagtail_mentoring.E003"),
     ],

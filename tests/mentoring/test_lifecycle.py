@@ -130,10 +130,8 @@ def test_start_sets_six_months_by_default(requested, mentor, mentee):
 
 def test_start_follows_the_programme(mentor, mentee):
     programme = Programme.objects.create(
-        name="Cohort",
-        start_date=datetime.date(2026, 3, 1),
-        end_date=datetime.date(2026, 5, 15),
-        length_months=3,
+        name="Cohort", start_date=datetime.date(2026, 3, 1),
+        end_date=datetime.date(2026, 5, 15), length_months=3,
     )
     mentorship = lifecycle.request_mentorship(mentee, mentor, "hi", programme=programme)
     lifecycle.accept(mentorship, mentor.user)
@@ -224,12 +222,8 @@ def test_illegal_transitions_change_nothing(
         lifecycle.start(requested, mentee)
     if state in (Status.CANCELLED, Status.DECLINED, Status.COMPLETED):
         _set(requested, state)
-    actor = {
-        "mentor": mentor.user,
-        "mentee": mentee,
-        "outsider": outsider,
-        "coordinator": coordinator,
-    }[who]
+    actor = {"mentor": mentor.user, "mentee": mentee, "outsider": outsider,
+             "coordinator": coordinator}[who]
     before = _state(requested)
     args = ["No."] if action == "decline" else []
     with pytest.raises(lifecycle.TransitionError) as error:
@@ -270,7 +264,7 @@ def test_a_rolled_back_step_sends_nothing(requested, mentor, django_capture_on_c
     assert requested.status == Status.REQUESTED
 
 
-TRICKY = 'Fees & "O\'Brien" <soon>'
+TRICKY = "Fees & \"O'Brien\" <soon>"
 
 
 def test_mentoring_emails_arrive_verbatim_in_plain_text(

@@ -45,21 +45,11 @@ def world(terms, mentee):
     get_profile(mentee).__class__.objects.filter(user=mentee).update(organisation="Town Office")
     mentors = {
         "alice": make_mentor(
-            "alice",
-            [t["permits"], t["digital"]],
-            ["en", "es"],
-            [t["municipal"]],
-            t["france"],
+            "alice", [t["permits"], t["digital"]], ["en", "es"], [t["municipal"]], t["france"],
             capacity=3,
         ),
         "bob": make_mentor(
-            "bob",
-            [t["permits"]],
-            ["es"],
-            [t["municipal"]],
-            t["canada"],
-            capacity=1,
-            years=20,
+            "bob", [t["permits"]], ["es"], [t["municipal"]], t["canada"], capacity=1, years=20,
             skills="procurement, budgeting",
         ),
         "carol": make_mentor("carol", [t["digital"]], ["en"], [], t["canada"], years=12),
@@ -67,11 +57,7 @@ def world(terms, mentee):
         "erin": make_mentor("erin", [t["waste"]], ["en"], [], t["france"]),
         # Would rank first, but are excluded:
         "paula": make_mentor(
-            "paula",
-            [t["permits"], t["digital"]],
-            ["es"],
-            [t["municipal"]],
-            t["canada"],
+            "paula", [t["permits"], t["digital"]], ["es"], [t["municipal"]], t["canada"],
             availability="paused",
         ),
         "fred": make_mentor(
@@ -134,15 +120,8 @@ def test_ranking_and_reasons_are_the_hand_computed_ones(world, terms, mentee):
 def test_a_mentor_without_a_language_the_mentee_can_use_is_not_suggested(terms, mentee):
     """The French-only mentor with every other match is not offered to an English speaker."""
     t = terms
-    make_mentor(
-        "amelie",
-        [t["permits"], t["digital"]],
-        ["fr"],
-        [t["municipal"]],
-        t["canada"],
-        skills="procurement",
-        years=30,
-    )
+    make_mentor("amelie", [t["permits"], t["digital"]], ["fr"], [t["municipal"]], t["canada"],
+                skills="procurement", years=30)
     make_mentor("ed", [t["waste"]], ["en"])
     needs = _needs(terms, mentee, languages=["en"], topic_ids=[t["permits"].pk, t["waste"].pk])
     assert [m.mentor.user.username for m in rank(needs)] == ["ed"]
@@ -172,11 +151,7 @@ def test_same_organisation_is_a_setting(world, terms, mentee):
 def test_weights_are_settings(world, terms, mentee):
     with override_settings(
         CIVIC_WAGTAIL_MENTORING_MATCH_WEIGHTS={
-            "topic": 1,
-            "skill": 0,
-            "language": 0,
-            "level": 0,
-            "region": 10,
+            "topic": 1, "skill": 0, "language": 0, "level": 0, "region": 10
         }
     ):
         matches = rank(_needs(terms, mentee, languages=[]))  # no language: nobody left out

@@ -8,12 +8,8 @@ def badge(rule="first_case_study", slug=None, name="First story", tier="bronze")
     from wagtail.models import Locale
 
     return Badge.objects.create(
-        name=name,
-        slug=slug or rule.replace("_", "-"),
-        description="Shared a first story.",
-        criteria="Publish a case study.",
-        tier=tier,
-        rule=rule,
+        name=name, slug=slug or rule.replace("_", "-"), description="Shared a first story.",
+        criteria="Publish a case study.", tier=tier, rule=rule,
         locale=Locale.get_default(),
     )
 

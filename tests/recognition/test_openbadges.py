@@ -16,7 +16,8 @@ CONTEXT = "https://w3id.org/openbadges/v2"
 #: Required properties (Open Badges 2.0, "Assertion", "BadgeClass", "Profile").
 REQUIRED = {
     "Assertion": {"@context", "id", "type", "recipient", "badge", "verification", "issuedOn"},
-    "BadgeClass": {"@context", "id", "type", "name", "description", "image", "criteria", "issuer"},
+    "BadgeClass": {"@context", "id", "type", "name", "description", "image", "criteria",
+                   "issuer"},
     "Issuer": {"@context", "id", "type", "name", "url", "email"},
 }
 
@@ -84,28 +85,9 @@ def test_award_page_and_public_profile(client, award, verified_member):
 #: Terms the Open Badges 2.0 JSON-LD context (https://w3id.org/openbadges/v2) defines that
 #: these documents use; a property outside it would be dropped by a JSON-LD processor.
 CONTEXT_TERMS = {
-    "@context",
-    "id",
-    "type",
-    "name",
-    "description",
-    "email",
-    "image",
-    "url",
-    "tags",
-    "badge",
-    "criteria",
-    "evidence",
-    "hashed",
-    "identity",
-    "issuedOn",
-    "issuer",
-    "narrative",
-    "recipient",
-    "revocationReason",
-    "revoked",
-    "salt",
-    "verification",
+    "@context", "id", "type", "name", "description", "email", "image", "url", "tags", "badge",
+    "criteria", "evidence", "hashed", "identity", "issuedOn", "issuer", "narrative",
+    "recipient", "revocationReason", "revoked", "salt", "verification",
 }
 CONTEXT_TYPES = {"Assertion", "BadgeClass", "Issuer", "hosted"}
 

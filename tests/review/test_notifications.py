@@ -66,7 +66,7 @@ def test_refused_actions_send_nothing(submitted, django_capture_on_commit_callba
     assert mail.outbox == []
 
 
-TRICKY = 'Fees & "O\'Brien" <draft>'
+TRICKY = "Fees & \"O'Brien\" <draft>"
 
 
 def test_review_emails_arrive_verbatim_in_plain_text(site, django_capture_on_commit_callbacks):

@@ -96,7 +96,7 @@ def test_each_row_path_reaches_the_pattern_it_names(world):
             names = {}
             for pattern in page.get_resolver().url_patterns:  # the first of a route wins
                 names.setdefault(str(pattern.pattern), pattern.name)
-            subpath = "/" + path[len(page.url) :].lstrip("/")
+            subpath = "/" + path[len(page.url):].lstrip("/")
             match = page.get_resolver().resolve(subpath)
             assert match.url_name == names[route], f"{row.path} reaches {match.url_name}"
             continue

@@ -136,20 +136,12 @@ def build_world():
         page=members_only, restriction_type="groups"
     )
     members_restriction.groups.set(Group.objects.filter(name=roles.group_name(roles.MEMBERS)))
-    ids |= {
-        "topic_pk": topic.pk,
-        "level": GovernmentLevelFactory().pk,
-        "region": RegionFactory().pk,
-        "orgtype": OrganisationTypeFactory().pk,
-        "indicator": IndicatorFactory().pk,
-    }
-    ids |= {
-        "practice_public": public.pk,
-        "practice_draft": draft.pk,
-        "practice_private": private.pk,
-        "practice_members": members_only.pk,
-        "topic": topic.slug,
-    }
+    ids |= {"topic_pk": topic.pk, "level": GovernmentLevelFactory().pk,
+            "region": RegionFactory().pk, "orgtype": OrganisationTypeFactory().pk,
+            "indicator": IndicatorFactory().pk}
+    ids |= {"practice_public": public.pk, "practice_draft": draft.pk,
+            "practice_private": private.pk, "practice_members": members_only.pk,
+            "topic": topic.slug}
 
     resources = resource_index(home)
     resources.save_revision().publish()
@@ -160,73 +152,51 @@ def build_world():
     )
     private_doc = _document("private-doc", private_collection)
     resource = ResourcePage(
-        title="Toolkit",
-        slug="toolkit",
-        summary="A toolkit.",
-        resource_type="tool",
+        title="Toolkit", slug="toolkit", summary="A toolkit.", resource_type="tool",
         document=public_doc,
     )
     resources.add_child(instance=resource)
     resource.save_revision().publish()
     # Storage renames a file whose name is taken (a second module's world): use the real name.
-    ids |= {
-        "doc_public": public_doc.pk,
-        "doc_private": private_doc.pk,
-        "doc_public_file": public_doc.filename,
-        "doc_private_file": private_doc.filename,
-    }
+    ids |= {"doc_public": public_doc.pk, "doc_private": private_doc.pk,
+            "doc_public_file": public_doc.filename, "doc_private_file": private_doc.filename}
 
     # Events: a live event and a draft one; a personal calendar token of someone else.
     events = make_index(home)
     event = make_event(events, title="Permit clinic", slug="permit-clinic", topics=[topic])
     draft_event = make_event(events, title="Draft clinic", slug="draft-clinic", publish=False)
-    ids |= {
-        "event_public": event.pk,
-        "event_draft": draft_event.pk,
-        "calendar_token": CalendarToken.for_user(author).token,
-    }
+    ids |= {"event_public": event.pk, "event_draft": draft_event.pk,
+            "calendar_token": CalendarToken.for_user(author).token}
 
     # Discussion: threads and comments in every moderation state, all by someone else.
     forum_index, forum = make_forum(home, topic)
     threads = {
-        status: Thread.objects.create(
-            forum=forum, title=f"{status} thread", body="Ideas?", author=author, status=status
-        )
+        status: Thread.objects.create(forum=forum, title=f"{status} thread", body="Ideas?",
+                                      author=author, status=status)
         for status in (Thread.Status.PUBLISHED, Thread.Status.HIDDEN, Thread.Status.HELD)
     }
     thread = threads[Thread.Status.PUBLISHED]
-    ids |= {
-        "thread_public": thread.pk,
-        "thread_hidden": threads["hidden"].pk,
-        "thread_held": threads["held"].pk,
-        "unfollow_token": unfollow_token(thread),
-    }
+    ids |= {"thread_public": thread.pk, "thread_hidden": threads["hidden"].pk,
+            "thread_held": threads["held"].pk, "unfollow_token": unfollow_token(thread)}
     ids |= {
         "comment_public": _comment(thread, author, "Public answer.").pk,
         "comment_hidden": _comment(thread, author, "Hidden answer.", ModerationState.HIDDEN).pk,
         "comment_held": _comment(thread, author, "Held answer.", ModerationState.HELD).pk,
     }
-    ids |= {
-        "thread_ct": _content_type_id(thread),
-        "thread_ct_label": "civic_wagtail_discussion-thread",
-    }
+    ids |= {"thread_ct": _content_type_id(thread),
+            "thread_ct_label": "civic_wagtail_discussion-thread"}
 
     # Mentoring: a mentor (someone else) and a mentorship between two other members.
     mentoring = MentoringPage(title="Mentoring", slug="mentoring", intro="<p>Mentors.</p>")
     home.add_child(instance=mentoring)
     mentoring.save_revision().publish()
     mentor = make_mentor("m_mentor")
-    mentorship = Mentorship.objects.create(
-        mentor=mentor, mentee=author, message="Help?", start_date=date(2030, 1, 1)
-    )
+    mentorship = Mentorship.objects.create(mentor=mentor, mentee=author, message="Help?",
+                                           start_date=date(2030, 1, 1))
     programme = Programme.objects.create(name="Cohort 1", start_date=date(2030, 1, 1))
     feedback = MentorshipFeedback.objects.create(mentorship=mentorship, author=author, rating=4)
-    ids |= {
-        "mentor": mentor.pk,
-        "mentorship": mentorship.pk,
-        "programme": programme.pk,
-        "feedback": feedback.pk,
-    }
+    ids |= {"mentor": mentor.pk, "mentorship": mentorship.pk, "programme": programme.pk,
+            "feedback": feedback.pk}
 
     # Review: the public record of a practice's review; a posting block on someone else.
     record = ReviewRecord.objects.create(
@@ -236,43 +206,28 @@ def build_world():
     ids |= {"review_record": record.pk, "posting_block": block.pk}
 
     # Members: a verified profile (public) and a pending one.
-    ids |= {
-        "profile_public": get_profile(author).pk,
-        "profile_pending": get_profile(users["pending"]).pk,
-    }
+    ids |= {"profile_public": get_profile(author).pk,
+            "profile_pending": get_profile(users["pending"]).pk}
     # Members: someone else's notification and data export (its signed download link).
     from civic_wagtail.members.models import DataExport, Notification
     from civic_wagtail.members.privacy import download_token
 
     notification = Notification.objects.create(recipient=author, kind="x", verb="v", url="/")
-    export = DataExport.objects.create(
-        user=author, file="exports/none.zip", ready_at=timezone.now()
-    )
+    export = DataExport.objects.create(user=author, file="exports/none.zip",
+                                       ready_at=timezone.now())
     ids |= {"notification_other": notification.pk, "export_token_other": download_token(export)}
     # Recognition: a badge, an award of it and a revoked award (someone else's).
     from civic_wagtail.recognition.models import Award, Badge
 
-    badge = Badge.objects.create(
-        name="First story",
-        slug="first-story",
-        description="d",
-        criteria="c",
-        rule="first_case_study",
-    )
+    badge = Badge.objects.create(name="First story", slug="first-story", description="d",
+                                 criteria="c", rule="first_case_study")
     award = Award.objects.create(badge=badge, recipient=author)
-    revoked_badge = Badge.objects.create(
-        name="Helper", slug="helper", description="d", criteria="c"
-    )
-    revoked = Award.objects.create(
-        badge=revoked_badge, recipient=author, revoked_at=timezone.now()
-    )
-    ids |= {
-        "badge_pk": badge.pk,
-        "badge_slug": badge.slug,
-        "award_pk": award.pk,
-        "award_uid": award.uid,
-        "award_revoked_uid": revoked.uid,
-    }
+    revoked_badge = Badge.objects.create(name="Helper", slug="helper", description="d",
+                                         criteria="c")
+    revoked = Award.objects.create(badge=revoked_badge, recipient=author,
+                                   revoked_at=timezone.now())
+    ids |= {"badge_pk": badge.pk, "badge_slug": badge.slug, "award_pk": award.pk,
+            "award_uid": award.uid, "award_revoked_uid": revoked.uid}
 
     assert Group.objects.filter(name=roles.group_name(roles.EDITORS)).exists()
     return World(ids=ids, users=users)

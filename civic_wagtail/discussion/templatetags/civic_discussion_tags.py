@@ -39,3 +39,4 @@ def author_name(user, fallback_name=""):
         return user.civic_profile.display_name or user.get_username()
     except ObjectDoesNotExist:
         return user.get_username()
+

@@ -85,7 +85,10 @@ class LibraryIndexPage(RoutablePageMixin, Page):
     def get_listing_queryset(self):
         """Pages listed by the index: live, public practices and case studies below it."""
         return (
-            Page.objects.live().public().descendant_of(self).type(BestPracticePage, CaseStudyPage)
+            Page.objects.live()
+            .public()
+            .descendant_of(self)
+            .type(BestPracticePage, CaseStudyPage)
         )
 
 
