@@ -350,7 +350,9 @@ class TopicFeed(SiteFeed):
         return f"topic-{obj['topic'].slug}-" + super().calendar_uid(obj)
 
     def scope(self, request, obj):
-        return stamps.topic_scope(obj["site"].pk, obj["topic"].slug, obj["locale"].language_code)
+        return stamps.topic_scope(
+            obj["site"].pk, obj["topic"].slug, obj["locale"].language_code
+        )
 
 
 class CalendarPageFeed(EventFeed):
