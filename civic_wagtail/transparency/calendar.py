@@ -1,6 +1,12 @@
 """Consultation dates in the site's calendar feeds, through the events app's hook
-``civic_wagtail_calendar_items`` (the transparency app does not import the events app)."""
+``civic_wagtail_calendar_items`` (the transparency app does not import the events app).
 
+The items of each (site, language, topic) are kept in Django's cache under a version that
+every publish, unpublish or deletion of a consultation bumps (:func:`bump`), so a feed
+request costs the events app no extra query once warm, and a change shows at once.
+"""
+
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -8,9 +14,31 @@ from wagtail.models import Page
 
 from .models import ConsultationPage
 
+VERSION_KEY = "civic_wagtail:transparency:calendar:version"
+#: Seconds the items stay cached at most (a change bumps the version sooner).
+CACHE_SECONDS = 3600
+
+
+def bump():
+    """Make every cached list of consultation items stale (a consultation changed)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
 
 def consultation_items(site, locale, topic_slug=None):
     """Opening and closing of every live, public consultation of ``site`` in ``locale``."""
+    version = cache.get(VERSION_KEY, 0)
+    key = f"{VERSION_KEY}:{version}:{site.pk}:{locale.language_code}:{topic_slug or ''}"
+    items = cache.get(key)
+    if items is None:
+        items = _items(site, locale, topic_slug)
+        cache.set(key, items, timeout=CACHE_SECONDS)
+    return items
+
+
+def _items(site, locale, topic_slug):
     roots = Page.objects.filter(
         translation_key__in=Page.objects.filter(pk=site.root_page_id).values("translation_key"),
         locale=locale,
