@@ -56,6 +56,10 @@ DEFAULTS = {
         "library_submission": {"member": (5, 3600), "anonymous": (10, 3600)},
         # Registering for, following or forgetting an event.
         "event_attendance": {"member": (60, 3600), "anonymous": (60, 3600)},
+        # Each alert subscription mails a confirmation link (to anyone: keep it low).
+        "transparency_alert": {"member": (10, 3600), "anonymous": (10, 3600)},
+        # Asking for a consultation link mails it; saving a response writes its answers.
+        "consultation_response": {"member": (20, 3600), "anonymous": (20, 3600)},
     },
     #: ``request.META`` key of the header that trusted proxies append the client address to
     #: (``"HTTP_X_FORWARDED_FOR"``). ``None``: the connection's ``REMOTE_ADDR``.

@@ -34,6 +34,8 @@ ACTION_MESSAGES = {
     "mentor_offer": _("You have saved your mentor profile many times in a short time."),
     "library_submission": _("You have submitted many case studies and practices in a short time."),
     "event_attendance": _("You have changed many event registrations in a short time."),
+    "transparency_alert": _("You have asked for many email alerts in a short time."),
+    "consultation_response": _("You have sent many consultation responses in a short time."),
     "account": _("You have made many account requests in a short time."),
 }
 

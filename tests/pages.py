@@ -14,6 +14,7 @@ from tests.library.helpers import (
     practice,
     resource_index,
 )
+from tests.transparency.helpers import consultation, consultation_index, policy, policy_index
 
 
 def package_page_types():
@@ -63,9 +64,17 @@ def every_page_type(home):
     mentoring = MentoringPage(title="Mentoring", slug="mentoring", intro="<p>Find one.</p>")
     home.add_child(instance=mentoring)
     mentoring = publish(mentoring)
+    policies = policy_index(home)
+    consultations = consultation_index(home)
+    consulted = consultation(consultations, draft=["A first paragraph.", "A second one."],
+                             topics=[topic])
+    policy_page = policy(policies, topics=[topic], stage="consultation")
+    policy_page.related_links.create(related=consulted)
+    policy_page.related_links.create(related=first)
+    policy_page = publish(policy_page)
     built = [
         library, first, second, case, resources, resource, forums, forum, calendar, event,
-        mentoring,
+        mentoring, policies, policy_page, consultations, consulted,
     ]
     missing = package_page_types() - {type(page) for page in built}
     assert not missing, f"tests/pages.py builds no page of type {missing}"

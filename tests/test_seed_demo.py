@@ -341,3 +341,25 @@ def test_site_search_finds_every_kind_in_the_demo(demo, client):
     assert client.get("/search/", {"q": mentor.display_name, "type": kind}).status_code == 400
     client.force_login(get_user_model().objects.get(email="max@city.example.gov"))
     assert mentor.display_name in found(mentor.display_name, kind)
+
+
+def test_the_demo_has_policies_in_every_stage_and_consultations_in_every_state(demo, client):
+    from civic_wagtail.transparency.models import (
+        ConsultationPage,
+        PolicyStage,
+        PolicyUpdatePage,
+        Respondent,
+    )
+
+    policies = PolicyUpdatePage.objects.live()
+    assert policies.count() == 8
+    assert set(policies.values_list("stage", flat=True)) == set(PolicyStage.values)
+    states = {page.slug: page.status for page in ConsultationPage.objects.live()}
+    assert sorted(states.values()) == ["analysing", "open", "outcome"]
+    open_page = ConsultationPage.objects.get(slug="cycle-lanes-strategy")
+    assert len(open_page.draft) == 4
+    for page in ConsultationPage.objects.all():
+        assert Respondent.objects.filter(consultation=page).count() == 200
+    home = client.get("/").content.decode()
+    assert 'href="/policy/"' in home and 'href="/consultations/"' in home
+    assert "Consultation closes" in client.get("/calendar/all.ics").content.decode()

@@ -14,6 +14,10 @@ window and encoding and kept in Django's cache (Redis in production), gzip-compr
 clients that accept it. Feeds carry past events for ``EVENTS_FEED_PAST_DAYS`` and every
 future one; a recurring series stays whole while any of its dates is in the window.
 
+Other apps add dated items to the site-wide and topic feeds through the hook
+``civic_wagtail_calendar_items`` (:func:`contributed_items`; the transparency app adds the
+opening and closing of consultations), without the events app knowing them.
+
 A feed costs a fixed number of queries whatever its size.
 """
 
@@ -30,12 +34,13 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.models import Locale, Site
 
 from civic_wagtail.conf import civic_settings
 
 from . import stamps
-from .ical import CALENDAR_END, calendar_head, vtimezone
+from .ical import CALENDAR_END, calendar_head, item_component, vtimezone
 from .models import CalendarToken, EventFeedEntry, EventPage
 
 #: Prefix of the rendered bodies kept in the cache (one per feed URL, version and encoding).
@@ -95,6 +100,10 @@ class EventFeed:
         """How many days of past events the feed keeps (``None``: all of them)."""
         return civic_settings.EVENTS_FEED_PAST_DAYS
 
+    def extra_items(self, request, obj):
+        """Items other apps contribute (:func:`contributed_items`); none by default."""
+        return []
+
     # --- machinery --------------------------------------------------------------------
 
     def site(self, request):
@@ -125,6 +134,8 @@ class EventFeed:
         for entry in self.entries(request, obj):
             parts.append(self.item_vevent(entry))
             tzids.update(entry.tzids)
+        for item in self.extra_items(request, obj):
+            parts.append(item_component(item))
         head = calendar_head(
             self.title(obj),
             self.calendar_uid(obj),
@@ -142,10 +153,12 @@ class EventFeed:
         """
         version, changed_at = stamps.read(self.scope(request, obj))
         start = self.window_start()
+        extra = self.extra_items(request, obj)
         identity = "\x1f".join(
             str(part)
             for part in (
                 version,
+                sorted(repr(sorted(item.items())) for item in extra),
                 start.date() if start else "all",
                 self.title(obj),
                 self.description(obj),
@@ -155,6 +168,9 @@ class EventFeed:
             )
         )
         etag = hashlib.sha256(identity.encode()).hexdigest()[:32]
+        for item in extra:
+            if changed_at is not None and item["stamp"] > changed_at:
+                changed_at = item["stamp"]
         if changed_at is not None and start is not None:
             # The window moves every day: events may have left the feed since the stamp.
             changed_at = max(changed_at, start + timedelta(days=self.past_days()))
@@ -234,6 +250,25 @@ def accepts_gzip(request):
     return False
 
 
+#: The hook through which other apps add items to the site-wide and topic calendars.
+CALENDAR_ITEMS_HOOK = "civic_wagtail_calendar_items"
+
+
+def contributed_items(site, locale, topic=None):
+    """Items from the ``civic_wagtail_calendar_items`` hooks for one site feed.
+
+    Each hook function takes ``(site, locale, topic_slug)`` (``topic_slug`` None for the
+    site-wide feed) and returns dicts with ``uid``, ``summary``, ``start`` and optionally
+    ``end`` (aware datetimes), ``stamp`` (an aware datetime that changes when the item does, never
+    "now"), and optionally ``url`` and ``description``. Each call should cost a fixed number
+    of queries; the result is part of the feed's ETag.
+    """
+    items = []
+    for fn in hooks.get_hooks(CALENDAR_ITEMS_HOOK):
+        items.extend(fn(site, locale, topic))
+    return items
+
+
 def feed_languages():
     """Language codes a feed may be served in: the site's configured content languages."""
     languages = getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", None) or settings.LANGUAGES
@@ -282,6 +317,14 @@ class SiteFeed(EventFeed):
 
     def scope(self, request, obj):
         return stamps.site_scope(obj["site"].pk, obj["locale"].language_code)
+
+    def extra_items(self, request, obj):
+        if "_extra_items" not in obj:  # asked twice per request (ETag, then body)
+            topic = obj.get("topic")
+            obj["_extra_items"] = contributed_items(
+                obj["site"], obj["locale"], topic.slug if topic is not None else None
+            )
+        return obj["_extra_items"]
 
 
 class TopicFeed(SiteFeed):

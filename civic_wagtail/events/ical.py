@@ -104,6 +104,24 @@ def render_event(page, url, stamp, sequence, categories=()):
     return text, [t for t in tzids if t != "UTC"]
 
 
+def item_component(item):
+    """The VEVENT text of an item another app contributes (``civic_wagtail_calendar_items``):
+    a dict with ``uid``, ``summary``, ``start``, ``stamp`` and optional ``end``, ``url`` and
+    ``description`` (without ``end`` the item is an instant). Times are written in UTC, so
+    no VTIMEZONE is needed."""
+    event = Event.new(
+        uid=item["uid"],
+        stamp=_utc(item["stamp"]),
+        last_modified=_utc(item["stamp"]),
+        summary=clean_text(item["summary"]),
+        description=clean_text(item.get("description")) or None,
+        start=_utc(item["start"]),
+        end=_utc(item["end"]) if item.get("end") else None,
+        url=item.get("url"),
+    )
+    return event.to_ical().decode("utf-8")
+
+
 @lru_cache(maxsize=512)
 def vtimezone(tzid):
     """The VTIMEZONE block for ``tzid`` (cached: building one takes milliseconds)."""

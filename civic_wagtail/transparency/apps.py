@@ -17,6 +17,8 @@ class TransparencyConfig(FeatureConfig):
     #: Where ``civic_wagtail.urls`` mounts this app's ``urls`` module (feeds, alerts, the
     #: ingest API and open data; the pages themselves live in the page tree).
     civic_wagtail_url_prefix = "transparency/"
+    #: Moderators work the queue of consultation responses (approve, or mark as spam).
+    civic_wagtail_role_permissions = {"moderators": ["view_respondent", "change_respondent"]}
 
     def ready(self):
-        from . import checks  # noqa: F401
+        from . import checks, receivers  # noqa: F401

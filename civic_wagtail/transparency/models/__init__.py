@@ -1,1 +1,22 @@
 """Models of the transparency app: one module per part."""
+
+from .consultations import (  # noqa: F401
+    Answer,
+    ConsultationIndexPage,
+    ConsultationPage,
+    ConsultationQuestion,
+    ConsultationStatus,
+    OutcomeAlert,
+    ParagraphComment,
+    QuestionKind,
+    Respondent,
+)
+from .policy import (  # noqa: F401
+    AlertSubscription,
+    PolicyAlert,
+    PolicyChange,
+    PolicyIndexPage,
+    PolicyRelatedPage,
+    PolicyStage,
+    PolicyUpdatePage,
+)

@@ -1,0 +1,18 @@
+"""Registration only: calendar items, the moderation queue, the member data export."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .calendar import consultation_items
+from .models import Respondent
+from .moderation import ModerationPolicy, ResponseModerationViewSet
+from .personal_data import export_member
+
+register_permission_policy(Respondent, ModerationPolicy(Respondent))
+hooks.register("civic_wagtail_calendar_items", consultation_items)
+hooks.register("civic_wagtail_export_member", export_member)
+
+
+@hooks.register("register_admin_viewset")
+def register_response_moderation():
+    return ResponseModerationViewSet()
