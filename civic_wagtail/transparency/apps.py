@@ -20,3 +20,4 @@ class TransparencyConfig(FeatureConfig):
 
     def ready(self):
         from . import checks  # noqa: F401
+        from .projects import receivers  # noqa: F401
