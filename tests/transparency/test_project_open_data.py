@@ -32,11 +32,11 @@ def project(home_page):
 
 
 def test_project_exports_open_as_csv_and_json(client, project):
-    response = client.get(project.url + "data.csv")
+    response = client.get(project.url + "csv/")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(rows) == 12 and rows[0]["value"] == "81.5000"
-    data = client.get(project.url + "data.json").json()
+    data = client.get(project.url + "json/").json()
     assert data["title"] == 'Bus lanes, "phase 1"'
     assert len(data["measurements"]) == 12
     assert [m["title"] for m in data["milestones"]] == ["Design", "Works"]
@@ -44,11 +44,11 @@ def test_project_exports_open_as_csv_and_json(client, project):
 
 
 def test_index_exports_follow_the_filter(client, project):
-    rows = list(csv.DictReader(io.StringIO(client.get("/projects/export.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(client.get("/projects/csv/").content.decode())))
     assert [r["title"] for r in rows] == ['Bus lanes, "phase 1"']
-    data = client.get("/projects/export.json?status=completed").json()
+    data = client.get("/projects/json/?status=completed").json()
     assert data["projects"] == [] and data["totals"] == []
-    data = client.get("/projects/export.json").json()
+    data = client.get("/projects/json/").json()
     assert data["totals"][0]["currency"] == "EUR"
 
 

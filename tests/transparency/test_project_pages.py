@@ -31,16 +31,15 @@ def org():
 def test_progress_is_computed_from_milestones(index, org):
     project = make_project(index, org)
     assert project.progress == 50
-    milestone = project.milestones.last()
-    milestone.actual_date = datetime.date(2026, 6, 20)
+    milestones = list(project.milestones.all())
+    for milestone in milestones:
+        milestone.actual_date = milestone.actual_date or datetime.date(2026, 6, 20)
+    project.milestones = milestones
     project.save_revision().publish()
-    assert ProjectPage.objects.get(pk=project.pk).progress == 50
-    project = ProjectPage.objects.get(pk=project.pk)
-    project.milestones.all()[1].actual_date = datetime.date(2026, 6, 20)
-    for m in project.milestones.all():
-        m.actual_date = m.actual_date or datetime.date(2026, 6, 20)
-    project.save()
     assert ProjectPage.objects.get(pk=project.pk).progress == 100
+    project.milestones = []
+    project.save()
+    assert ProjectPage.objects.get(pk=project.pk).progress == 0
 
 
 def test_project_page_shows_budget_milestones_and_indicator_chart_with_its_table(
@@ -117,7 +116,7 @@ def test_index_query_count_does_not_grow_with_1000_projects(client, index, org):
     with CaptureQueriesContext(connection) as large:
         response = client.get(index.url + "?topic=mobility")
     assert len(large.captured_queries) == len(small.captured_queries)
-    assert len(small.captured_queries) <= 14
+    assert len(small.captured_queries) <= 20
     assert response.context["projects"].paginator.count == 1000
     assert sum(row["projects"] for row in response.context["totals"]) == 1000
 

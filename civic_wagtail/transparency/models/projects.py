@@ -98,7 +98,7 @@ class ProjectIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("project list pages")
 
     def get_cached_paths(self):
-        return ["/", "/export.csv", "/export.json"]
+        return ["/", "/csv/", "/json/"]
 
     @path("")
     def listing(self, request):
@@ -106,13 +106,13 @@ class ProjectIndexPage(RoutablePageMixin, Page):
 
         return self.render(request, context_overrides=index_context(self, request))
 
-    @path("export.csv", name="export_csv")
+    @path("csv/", name="export_csv")
     def export_csv(self, request):
         from ..projects.exports import index_csv
 
         return index_csv(self, request)
 
-    @path("export.json", name="export_json")
+    @path("json/", name="export_json")
     def export_json(self, request):
         from ..projects.exports import index_json
 
@@ -239,7 +239,7 @@ class ProjectPage(RoutablePageMixin, ClassifiedMixin, Page):
         super().save(*args, **kwargs)
 
     def get_cached_paths(self):
-        return ["/", "/data.csv", "/data.json"]
+        return ["/", "/csv/", "/json/"]
 
     @path("")
     def detail(self, request):
@@ -247,13 +247,13 @@ class ProjectPage(RoutablePageMixin, ClassifiedMixin, Page):
 
         return self.render(request, context_overrides=project_context(self, request))
 
-    @path("data.csv", name="data_csv")
+    @path("csv/", name="data_csv")
     def data_csv(self, request):
         from ..projects.exports import project_csv
 
         return project_csv(self, request)
 
-    @path("data.json", name="data_json")
+    @path("json/", name="data_json")
     def data_json(self, request):
         from ..projects.exports import project_json
 

@@ -10,7 +10,6 @@ import io
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from wagtail.models import Site
@@ -109,20 +108,28 @@ def project_rows(queryset, request):
         }
 
 
+def _renamed(rows, old, new):
+    for row in rows:
+        row[new] = row.pop(old)
+        yield row
+
+
 def milestone_rows(queryset):
-    return (
+    rows = (
         Milestone.objects.filter(page__in=queryset)
         .order_by("page_id", "sort_order", "pk")
-        .values("id", "title", "planned_date", "actual_date", project=F("page_id"))
+        .values("id", "title", "planned_date", "actual_date", "page_id")
     )
+    return _renamed(rows, "page_id", "project")
 
 
 def measurement_rows(queryset):
-    return (
+    rows = (
         Measurement.objects.filter(project__in=queryset)
         .order_by("project_id", "indicator", "date")
-        .values("indicator", "date", "value", "unit", "source", project=F("project_id"))
+        .values("indicator", "date", "value", "unit", "source", "project_id")
     )
+    return _renamed(rows, "project_id", "project")
 
 
 def index_csv(index, request):
@@ -147,8 +154,10 @@ def index_json(index, request):
 
 
 def project_csv(page, request):
-    rows = measurements_of(page).values(
-        "indicator", "date", "value", "unit", "source", project=F("project_id")
+    rows = _renamed(
+        measurements_of(page).values("indicator", "date", "value", "unit", "source", "project_id"),
+        "project_id",
+        "project",
     )
     return _csv_response("measurements", rows, f"{page.slug}.csv")
 

@@ -17,8 +17,8 @@ def datasets(request, site_url):
             _(
                 "A Frictionless Data Package: datapackage.json describes three CSV tables "
                 "(projects, milestones, measurements) with their types. Each project page and "
-                "each project list also offers its data as CSV and JSON (data.csv, data.json, "
-                "export.csv, export.json after the page's address)."
+                "each project list also offers its data as CSV and JSON (csv/ and json/ after the "
+                "page's address; a list's exports keep its filters)."
             ),
             [
                 (_("Data package"), package),
