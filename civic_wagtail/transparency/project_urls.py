@@ -8,7 +8,5 @@ from .projects import api, exports
 urlpatterns = [
     path("projects/api/measurements/", api.measurements, name="projects_api_measurements"),
     path("projects/datapackage.json", exports.datapackage, name="projects_datapackage"),
-    path(
-        "projects/data/<slug:name>.csv", exports.resource, name="projects_datapackage_resource"
-    ),
+    path("projects/data/<slug:name>.csv", exports.resource, name="projects_datapackage_resource"),
 ]

@@ -35,8 +35,11 @@ def make_project(index, organisation, title="New bus lanes", publish=True, topic
     }
     page = ProjectPage(title=title, organisation=organisation, **values)
     page.milestones = [
-        Milestone(title="Design", planned_date=datetime.date(2026, 1, 1),
-                  actual_date=datetime.date(2026, 1, 10)),
+        Milestone(
+            title="Design",
+            planned_date=datetime.date(2026, 1, 1),
+            actual_date=datetime.date(2026, 1, 10),
+        ),
         Milestone(title="Works", planned_date=datetime.date(2026, 6, 1)),
     ]
     index.add_child(instance=page)

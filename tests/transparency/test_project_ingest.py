@@ -160,7 +160,9 @@ row_values = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(rows=st.lists(row_values, min_size=1, max_size=5))
 def test_random_rows_get_a_clear_answer_and_never_a_half_written_batch(client, world, rows):
     before = Measurement.objects.count()
@@ -173,7 +175,9 @@ def test_random_rows_get_a_clear_answer_and_never_a_half_written_batch(client, w
         assert Measurement.objects.count() == before
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     values=st.lists(
         # SQLite keeps 15 significant digits (REAL affinity); PostgreSQL keeps all 20.
@@ -183,7 +187,10 @@ def test_random_rows_get_a_clear_answer_and_never_a_half_written_batch(client, w
     )
 )
 def test_random_valid_values_are_stored_exactly(client, world, values):
-    rows = [row(world["project"], date=f"2025-{i + 1:02d}-01", value=str(v)) for i, v in enumerate(values)]
+    rows = [
+        row(world["project"], date=f"2025-{i + 1:02d}-01", value=str(v))
+        for i, v in enumerate(values)
+    ]
     response = post(client, {"rows": rows}, world["raw"])
     assert response.status_code == 200, response.content
     stored = dict(Measurement.objects.filter(date__year=2025).values_list("date", "value"))

@@ -24,8 +24,13 @@ def project(home_page):
     project = make_project(index, org, title='Bus lanes, "phase 1"')
     make_project(index, org, title="Draft", publish=False)
     Measurement.objects.bulk_create(
-        Measurement(project=project, indicator="bus-punctuality", date=datetime.date(2026, m, 1),
-                    value=Decimal("80.5") + m, unit="%")
+        Measurement(
+            project=project,
+            indicator="bus-punctuality",
+            date=datetime.date(2026, m, 1),
+            value=Decimal("80.5") + m,
+            unit="%",
+        )
         for m in range(1, 13)
     )
     return project

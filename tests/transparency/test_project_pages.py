@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from civic_wagtail.adoption import adoption_summary
 from civic_wagtail.transparency.models import Measurement, ProjectPage
-from civic_wagtail.transparency.projects.bulk import bulk_add_projects, build_project
+from civic_wagtail.transparency.projects.bulk import build_project, bulk_add_projects
 from tests.factories import TopicFactory
 
 from .project_helpers import make_organisation, make_project, make_project_index
@@ -47,15 +47,21 @@ def test_project_page_shows_budget_milestones_and_indicator_chart_with_its_table
 ):
     project = make_project(index, org, budget_planned=Decimal("1000"), budget_spent=Decimal("250"))
     Measurement.objects.bulk_create(
-        Measurement(project=project, indicator="bus-punctuality", date=datetime.date(2026, m, 1),
-                    value=Decimal(80 + m), unit="%", source="Operator")
+        Measurement(
+            project=project,
+            indicator="bus-punctuality",
+            date=datetime.date(2026, m, 1),
+            value=Decimal(80 + m),
+            unit="%",
+            source="Operator",
+        )
         for m in range(1, 13)
     )
     html = client.get(project.url).content.decode()
     assert '<svg role="img" aria-labelledby="budget-title budget-desc"' in html
-    assert "<title id=\"indicator-bus-punctuality-title\">Bus punctuality</title>" in html
-    assert "<desc id=\"indicator-bus-punctuality-desc\">" in html
-    assert html.count("<tr><th scope=\"row\"><time") == 12
+    assert '<title id="indicator-bus-punctuality-title">Bus punctuality</title>' in html
+    assert '<desc id="indicator-bus-punctuality-desc">' in html
+    assert html.count('<tr><th scope="row"><time') == 12
     assert "<polyline" in html
     assert "50% of milestones reached" in html
     assert "Operator" in html
@@ -71,10 +77,22 @@ def test_index_filters_and_totals_per_currency(client, index, org):
     topic = TopicFactory(slug="mobility")
     other_org = make_organisation("Shelbyville", "shelbyville")
     make_project(index, org, title="Bus lanes", topics=[topic])
-    make_project(index, org, title="Tram", budget_planned=Decimal("20000000"),
-                 budget_spent=Decimal("1000000"), status="completed")
-    make_project(index, other_org, title="Bridge", currency="USD",
-                 budget_planned=Decimal("700000"), budget_spent=Decimal("10"))
+    make_project(
+        index,
+        org,
+        title="Tram",
+        budget_planned=Decimal("20000000"),
+        budget_spent=Decimal("1000000"),
+        status="completed",
+    )
+    make_project(
+        index,
+        other_org,
+        title="Bridge",
+        currency="USD",
+        budget_planned=Decimal("700000"),
+        budget_spent=Decimal("10"),
+    )
     response = client.get(index.url)
     totals = {row["currency"]: row for row in response.context["totals"]}
     assert totals["EUR"]["planned"] == Decimal("20500000")
@@ -104,8 +122,12 @@ def test_index_query_count_does_not_grow_with_1000_projects(client, index, org):
     def add(start, n):
         bulk_add_projects(
             index,
-            [build_project(index, i, org, rng, topics=[topic],
-                           currency="EUR" if i % 3 else "USD") for i in range(start, start + n)],
+            [
+                build_project(
+                    index, i, org, rng, topics=[topic], currency="EUR" if i % 3 else "USD"
+                )
+                for i in range(start, start + n)
+            ],
         )
 
     add(0, 3)
@@ -126,9 +148,12 @@ def test_project_page_query_count_does_not_grow_with_measurements(client, index,
 
     def add(months, indicator):
         Measurement.objects.bulk_create(
-            Measurement(project=project, indicator=indicator,
-                        date=datetime.date(2020, 1, 1) + datetime.timedelta(days=30 * m),
-                        value=Decimal(m))
+            Measurement(
+                project=project,
+                indicator=indicator,
+                date=datetime.date(2020, 1, 1) + datetime.timedelta(days=30 * m),
+                value=Decimal(m),
+            )
             for m in range(months)
         )
 
@@ -147,12 +172,12 @@ def test_a_live_project_counts_as_an_adoption_of_its_practice(index, org, home_p
 
     practice = Page(title="Open budgets", slug="open-budgets")
     home_page.add_child(instance=practice)
-    make_project(index, org, title="Bus lanes", practice=practice, place="Lyon, France",
-                 status="completed")
+    make_project(
+        index, org, title="Bus lanes", practice=practice, place="Lyon, France", status="completed"
+    )
     make_project(index, org, title="Trams", practice=practice, place="Lyon, France")
     make_project(index, org, title="Draft", practice=practice, place="Nice", publish=False)
-    make_project(index, org, title="Dropped", practice=practice, place="Metz",
-                 status="cancelled")
+    make_project(index, org, title="Dropped", practice=practice, place="Metz", status="cancelled")
     summary = adoption_summary(practice.pk)
     assert summary.places == ["Lyon, France"]
     assert summary.adopted_count == 1

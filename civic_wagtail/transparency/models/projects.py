@@ -302,9 +302,7 @@ class Measurement(models.Model):
     editor adds it to the library list.
     """
 
-    project = models.ForeignKey(
-        ProjectPage, on_delete=models.CASCADE, related_name="measurements"
-    )
+    project = models.ForeignKey(ProjectPage, on_delete=models.CASCADE, related_name="measurements")
     indicator = models.SlugField(_("indicator"), max_length=120)
     date = models.DateField(_("date"))
     value = models.DecimalField(_("value"), max_digits=20, decimal_places=4)
@@ -341,15 +339,17 @@ class ApiToken(models.Model):
     The token is shown once, when it is created; revoking it is immediate and final.
     """
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="tokens"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="tokens")
     name = models.CharField(_("name"), max_length=100, help_text=_("e.g. “budget system”"))
     #: The first characters, so that people can tell their tokens apart.
     prefix = models.CharField(_("starts with"), max_length=12, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -78,9 +78,9 @@ class TokenCreateView(CreateView):
         return token
 
     def get_success_message(self, instance):
-        return _(
-            "Token created. Copy it now, it will not be shown again: %(token)s"
-        ) % {"token": self.raw_token}
+        return _("Token created. Copy it now, it will not be shown again: %(token)s") % {
+            "token": self.raw_token
+        }
 
 
 class TokenEditView(EditView):
@@ -126,7 +126,9 @@ class UploadForm(forms.Form):
         try:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise forms.ValidationError(_("Save the file as UTF-8 text and upload it again."))
+            raise forms.ValidationError(
+                _("Save the file as UTF-8 text and upload it again.")
+            ) from None
         reader = csv.DictReader(io.StringIO(text))
         if not reader.fieldnames or not set(ingest.REQUIRED) <= set(reader.fieldnames):
             raise forms.ValidationError(
@@ -158,9 +160,7 @@ def upload(request):
     context = {"form": UploadForm()}
     if request.method == "POST" and "payload" in request.POST:
         try:
-            rows = signing.loads(
-                request.POST["payload"], salt=SIGNING_SALT, max_age=3600
-            )
+            rows = signing.loads(request.POST["payload"], salt=SIGNING_SALT, max_age=3600)
         except signing.BadSignature:
             messages.error(request, _("The preview has expired: upload the file again."))
             return redirect("civic_transparency_upload")
@@ -169,9 +169,7 @@ def upload(request):
             context.update(errors=errors, rows=rows)
             return TemplateResponse(request, template, context, status=400)
         written = ingest.write(ready)
-        messages.success(
-            request, _("%(n)s measurements imported.") % {"n": written}
-        )
+        messages.success(request, _("%(n)s measurements imported.") % {"n": written})
         return redirect("civic_transparency_upload")
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)

@@ -37,7 +37,7 @@ def bearer_token(request):
 @csrf_exempt
 @require_POST
 def measurements(request):
-    """Write a batch ``{"rows": [{"project", "indicator", "date", "value", "unit", "source"}]}``."""
+    """Write a batch: ``{"rows": [{"project", "indicator", "date", "value", ...}]}``."""
     raw = bearer_token(request)
     token = ApiToken.authenticate(raw) if raw and "\x00" not in raw else None
     if token is None:

@@ -215,8 +215,11 @@ def check(rows, allowed=None):
                     RowError(
                         number,
                         "project",
-                        _("Row %(row)s gives the same measurement (another translation of the "
-                          "project): send one value.") % {"row": seen[key]},
+                        _(
+                            "Row %(row)s gives the same measurement (another translation of the "
+                            "project): send one value."
+                        )
+                        % {"row": seen[key]},
                     )
                 )
             seen[key] = number

@@ -91,11 +91,7 @@ def filtered(index, request):
 def index_context(index, request):
     queryset, choices, chosen = filtered(index, request)
     rows = totals(queryset)
-    listing = (
-        queryset.select_related("organisation")
-        .defer_streamfields()
-        .order_by("title", "pk")
-    )
+    listing = queryset.select_related("organisation").defer_streamfields().order_by("title", "pk")
     page = paginate(request, listing, civic_settings.TRANSPARENCY_PROJECTS_PER_PAGE)
     charts = [
         budget_chart(

@@ -40,7 +40,9 @@ def sync_many(pages):
     ProjectGroupObjectPermission.objects.bulk_create(
         [
             ProjectGroupObjectPermission(
-                content_object_id=page.pk, permission=permission, group_id=page.organisation.group_id
+                content_object_id=page.pk,
+                permission=permission,
+                group_id=page.organisation.group_id,
             )
             for page in pages
         ],

@@ -5,8 +5,8 @@ from wagtail.snippets.models import register_snippet
 
 from civic_wagtail.menu import MENU_HOOK
 
-from .adoption import project_adoptions
 from .admin import OrganisationViewSet, token_viewset, upload_menu_item, upload_urls
+from .adoption import project_adoptions
 
 register_snippet(OrganisationViewSet)
 hooks.register("register_admin_viewset", lambda: token_viewset)
