@@ -20,6 +20,17 @@ ORGANISATIONS = [
     ("Riverside County", "riverside-county"),
 ]
 
+#: Which organisation (by slug) runs which project; the demo token is the transit authority's.
+RUN_BY = {
+    "Bus priority lanes": "springfield-transit",
+    "Night bus service": "springfield-transit",
+    "Cycle network": "springfield-transit",
+    "Street lighting retrofit": "riverside-county",
+    "Flood defences on the river": "riverside-county",
+    "Housing first": "riverside-county",
+    "Water leak reduction": "riverside-county",
+}
+
 #: (title, summary, place, currency, funding source, indicator, unit, first, monthly step)
 PROJECTS = [
     (
@@ -249,8 +260,9 @@ class ProjectsSeeder(Seeder):
                 slug=slug, defaults={"name": name}
             )
             organisations.append(organisation)
+        by_slug = {organisation.slug: organisation for organisation in organisations}
         if not ApiToken.authenticate(DEMO_TOKEN):
-            ApiToken.issue(organisations[1], "Demo token (public)", raw=DEMO_TOKEN)
+            ApiToken.issue(by_slug["springfield-transit"], "Demo token (public)", raw=DEMO_TOKEN)
         existing = set(ProjectPage.objects.child_of(index).values_list("slug", flat=True))
         wanted = ctx.options.get("projects") or 0
         topics = ctx.shared.get("topics", [])
@@ -265,7 +277,7 @@ class ProjectsSeeder(Seeder):
             page = build_project(
                 index,
                 n + 1,
-                organisations[n % len(organisations)],
+                by_slug[RUN_BY.get(title, "springfield-city")],
                 ctx.rng,
                 currency=currency,
                 topics=ctx.rng.sample(topics, min(2, len(topics))),
