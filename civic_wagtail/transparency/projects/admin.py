@@ -189,8 +189,20 @@ def upload_urls():
     return [path("transparency/projects/upload/", upload, name="civic_transparency_upload")]
 
 
+class UploadMenuItem(MenuItem):
+    """Shown to people who may edit at least one project (the only ones who can import)."""
+
+    def is_shown(self, request):
+        from ..models import ProjectPage
+
+        pages = PagePermissionPolicy().instances_user_has_any_permission_for(
+            request.user, ["change", "publish"]
+        )
+        return pages.type(ProjectPage).exists()
+
+
 def upload_menu_item():
-    return MenuItem(
+    return UploadMenuItem(
         _("Upload project data"),
         reverse("civic_transparency_upload"),
         icon_name="upload",
