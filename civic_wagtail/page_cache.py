@@ -154,3 +154,39 @@ class AnonymousPageCacheMiddleware:
             response[name] = value
         response["X-Civic-Cache"] = "hit"
         return response
+
+
+# Fragments: parts of a page shared by every visitor, signed in or not.
+
+
+def fragment(name, parts, scopes, render):
+    """The HTML of the fragment ``name`` for ``parts`` (what else it depends on: page number,
+    query string, language...), rendered by ``render()`` while the versions of ``scopes`` are
+    unchanged, then stored. ``render`` returns ``(html, meta)``; the answer is ``(html, meta)``.
+
+    Signed-in pages use fragments too: a fragment holds nothing personal (whatever differs by
+    visitor is marked in it and filled in per request, see
+    :mod:`civic_wagtail.discussion.fragments`); its CSRF tokens are stored as placeholders and
+    given the current visitor's token on the way out. With ``CIVIC_WAGTAIL_PAGE_CACHE_SECONDS``
+    at 0 every call renders.
+    """
+    seconds = int(civic_settings.PAGE_CACHE_SECONDS)
+    if seconds <= 0:
+        return render()
+    raw = "\x00".join(str(part) for part in parts)
+    key = f"{_PREFIX}:f:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    entry = cache.get(key)
+    if entry is not None and versions(entry["versions"]) == entry["versions"]:
+        return entry["html"], entry["meta"]
+    current = versions(scopes)  # read before rendering: a change meanwhile makes it stale
+    html, meta = render()
+    stored = _CSRF_VALUE.sub(rf"\g<1>{PLACEHOLDER}\g<2>", str(html))
+    cache.set(key, {"html": stored, "meta": meta, "versions": current}, seconds)
+    return html, meta
+
+
+def with_csrf(request, html):
+    """``html`` (from :func:`fragment`) with the request's CSRF token in place of placeholders."""
+    if PLACEHOLDER in html:
+        html = html.replace(PLACEHOLDER, get_token(request))
+    return html

@@ -2,16 +2,17 @@
 
 comments-xtd 2.x builds a whole thread in Python and checks permissions per comment. Here a
 page of a thread costs: one COUNT and one SELECT of the top-level comments, and one SELECT of
-all their replies (``thread_id IN (...)``), each row carrying its like/report counts and the
-viewer's own like/report as subqueries, its author's profile and its moderation state. The
-count does not depend on how many comments the thread holds.
+all their replies (``thread_id IN (...)``), each row carrying its like/report counts as
+subqueries, its author's profile and its moderation state. The count does not depend on how
+many comments the thread holds. The viewer's own likes and reports are not part of it: they are
+filled into the rendered list by :mod:`.fragments` (one query), so the list can be shared.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django_comments.models import CommentFlag
 from django_comments_xtd import get_model
@@ -43,19 +44,12 @@ def _flag_count(flag):
     return Coalesce(Subquery(flags, output_field=IntegerField()), Value(0))
 
 
-def annotated(queryset, user):
-    """Add like/report counts, the viewer's own like/report and the authors' profiles."""
-    queryset = queryset.select_related("user__civic_profile", "civic_moderation").annotate(
+def annotated(queryset):
+    """Add like/report counts and the authors' profiles."""
+    return queryset.select_related("user__civic_profile", "civic_moderation").annotate(
         like_count=_flag_count(LIKEDIT_FLAG),
         flag_count=_flag_count(CommentFlag.SUGGEST_REMOVAL),
     )
-    if user.is_authenticated:
-        mine = CommentFlag.objects.filter(comment=OuterRef("pk"), user=user)
-        queryset = queryset.annotate(
-            liked_by_me=Exists(mine.filter(flag=LIKEDIT_FLAG)),
-            flagged_by_me=Exists(mine.filter(flag=CommentFlag.SUGGEST_REMOVAL)),
-        )
-    return queryset
 
 
 def visible_filter(user, can_moderate):
@@ -78,13 +72,15 @@ class CommentPage:
     total: int
 
 
-def comment_page(target, request, param="comments", can_moderate=False, per_page=None):
+def comment_page(
+    target, request, param="comments", can_moderate=False, per_page=None, user=None
+):
     """The page of ``target``'s comment thread that ``request.GET[param]`` asks for, as seen
-    by ``request.user`` (a page number past the end is a 404)."""
-    user = request.user
+    by ``user`` (default ``request.user``; a page number past the end is a 404)."""
+    user = request.user if user is None else user
     per_page = per_page or civic_settings.DISCUSSION_COMMENTS_PER_PAGE
     base = comments_for(target).filter(visible_filter(user, can_moderate), is_removed=False)
-    top = annotated(base.filter(level=0), user).order_by("submit_date", "pk")
+    top = annotated(base.filter(level=0)).order_by("submit_date", "pk")
     page = paginate(request, top, per_page, param=param, drop=("reply_to",))
     comments = list(page.object_list)
     by_id = {}
@@ -92,7 +88,7 @@ def comment_page(target, request, param="comments", can_moderate=False, per_page
         comment.replies = []
         by_id[comment.pk] = comment
     if comments:
-        replies = annotated(base.filter(level__gt=0, thread_id__in=list(by_id)), user).order_by(
+        replies = annotated(base.filter(level__gt=0, thread_id__in=list(by_id))).order_by(
             "thread_id", "order"
         )
         for reply in replies:

@@ -6,8 +6,8 @@ from civic_wagtail import page_cache, params
 from civic_wagtail.conf import civic_settings
 
 from .caching import comments_scope
-from .comments import comment_page
 from .forms import CommentForm
+from .fragments import comment_list
 from .policy import can_moderate
 
 
@@ -19,17 +19,22 @@ def is_commentable(page):
     return page._meta.label in set(civic_settings.DISCUSSION_COMMENTABLE_PAGE_TYPES)
 
 
-def discussion_context(target, request, target_url, page_param="comments", moderator=None):
-    """Template context of ``includes/discussion.html`` for any commentable ``target``."""
+def discussion_context(
+    target, request, target_url, page_param="comments", moderator=None, extra=None
+):
+    """Template context of ``includes/discussion.html`` for any commentable ``target``.
+
+    ``extra`` (thread pages: ``thread``, ``accepted``, ``can_accept``) is part of the context
+    the comment list is rendered with; the list itself (``comment_list``) is rendered here, from
+    the cache when it can be (:mod:`.fragments`).
+    """
     moderator = can_moderate(request.user) if moderator is None else moderator
     page_cache.depends_on(request, comments_scope(target))
-    thread_page = comment_page(target, request, page_param, can_moderate=moderator)
     reply_to = params.get_integer(request, "reply_to")
     form = CommentForm(target, initial={"reply_to": reply_to or 0})
-    return {
+    context = {
         "target": target,
         "target_url": target_url,
-        "thread_page": thread_page,
         "comment_form": form,
         "page_param": page_param,
         "can_moderate": moderator,
@@ -37,7 +42,10 @@ def discussion_context(target, request, target_url, page_param="comments", moder
         "allow_anonymous": civic_settings.DISCUSSION_ALLOW_ANONYMOUS,
         "request": request,
         "user": request.user,
+        **(extra or {}),
     }
+    context["comment_list"] = comment_list(context)
+    return context
 
 
 def render_page_comments(request, page):

@@ -103,19 +103,19 @@ def thread_detail(forum, request, pk):
     )
     thread.forum = forum
     url = forum.get_url(request) + forum.reverse_subpage("thread", args=[thread.pk])
-    context = discussion_context(thread, request, url, page_param="page", moderator=moderator)
     accepted = thread.accepted_comment
     if accepted is not None and not accepted.is_public:
         accepted = None
-    context.update(
-        {
-            "page": forum,
-            "self": forum,
-            "thread": thread,
-            "accepted": accepted,
-            "can_accept": thread.author_id == request.user.pk or moderator,
-        }
+    extra = {
+        "thread": thread,
+        "accepted": accepted,
+        "can_accept": (request.user.is_authenticated and thread.author_id == request.user.pk)
+        or moderator,
+    }
+    context = discussion_context(
+        thread, request, url, page_param="page", moderator=moderator, extra=extra
     )
+    context.update({"page": forum, "self": forum})
     return TemplateResponse(request, "civic_wagtail/discussion/thread_detail.html", context)
 
 

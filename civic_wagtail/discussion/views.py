@@ -29,6 +29,7 @@ from civic_wagtail import ratelimit
 from civic_wagtail.members.models import get_profile
 
 from . import actions
+from .caching import comment_changed
 from .forms import CommentForm, ReportForm
 from .models import CommentReport, Thread, ThreadReport
 from .policy import PostingRefused, can_moderate, check_can_post
@@ -174,6 +175,7 @@ def like(request, comment_id):
     """Like a comment, or take the like back."""
     comment = _public_comment(request, comment_id)
     perform_like(request, comment)
+    comment_changed(comment)  # the like count is part of the cached list
     return _back(request, target_url(comment.content_object, request), f"#c{comment.pk}")
 
 

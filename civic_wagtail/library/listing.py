@@ -9,8 +9,11 @@ and one query for the adoption counts of the cards shown.
 from collections import defaultdict
 
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from civic_wagtail import page_cache, params
 from civic_wagtail.pagination import paginate
@@ -80,6 +83,38 @@ def adoption_counts(ids):
     return {pk: len(cases) for pk, cases in adopters.items()}
 
 
+RESULTS_TEMPLATE = "civic_wagtail/library/includes/results.html"
+
+
+def results_html(index_page, request, form):
+    """The results part of the index for a valid ``form``: from the cache while no practice or
+    case study was published or unpublished since (:func:`civic_wagtail.page_cache.fragment`),
+    for signed-in members too."""
+    scopes = [
+        page_cache.page_scope(index_page.pk),
+        page_cache.type_scope(BestPracticePage),
+        page_cache.type_scope(CaseStudyPage),
+    ]
+
+    def render():
+        data = form.cleaned_data if form.is_bound else {}
+        filters = form.filter_values() if form.is_bound else {}
+        results = search_pages(filtered_pages(index_page.get_listing_queryset(), data), data)
+        page_obj = paginate(request, results)
+        context = {
+            "page": index_page,
+            "cards": load_cards(list(page_obj.object_list)),
+            "page_obj": page_obj,
+            "query_string": urlencode(filters),
+            "request": request,
+        }
+        return render_to_string(RESULTS_TEMPLATE, context, request=request), None
+
+    parts = [index_page.pk, request.get_host(), get_language(), request.GET.urlencode()]
+    html, _ = page_cache.fragment("library-results", parts, scopes, render)
+    return mark_safe(page_cache.with_csrf(request, html))  # noqa: S308 (our own rendering)
+
+
 def serve_index(index_page, request):
     params.check_all_text(request)
     page_cache.depends_on(
@@ -93,23 +128,13 @@ def serve_index(index_page, request):
     status = 200
     if form.is_bound and not form.is_valid():
         status = 400
-        cards, page_obj, filters = [], None, {}
+        results = render_to_string(
+            RESULTS_TEMPLATE, {"page": index_page, "cards": [], "page_obj": None}, request=request
+        )
     else:
-        data = form.cleaned_data if form.is_bound else {}
-        filters = form.filter_values() if form.is_bound else {}
-        results = search_pages(filtered_pages(index_page.get_listing_queryset(), data), data)
-        page_obj = paginate(request, results)
-        cards = load_cards(list(page_obj.object_list))
+        results = results_html(index_page, request, form)
     context = index_page.get_context(request)
-    context.update(
-        {
-            "form": form,
-            "cards": cards,
-            "page_obj": page_obj,
-            "filters": filters,
-            "query_string": urlencode(filters),
-        }
-    )
+    context.update({"form": form, "results": results})
     return TemplateResponse(request, index_page.get_template(request), context, status=status)
 
 
