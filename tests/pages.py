@@ -27,6 +27,32 @@ def publish(page):
     return page.specific_class.objects.get(pk=page.pk)
 
 
+def project_pages(home, practice_page, topic):
+    """A project list and a project adopting ``practice_page``, with a year of measurements."""
+    import datetime
+    from decimal import Decimal
+
+    from civic_wagtail.transparency.models import Measurement
+    from tests.transparency.project_helpers import (
+        make_organisation,
+        make_project,
+        make_project_index,
+    )
+
+    index = make_project_index(home)
+    project = make_project(
+        index, make_organisation(), title="Faster building permits with a public tracker",
+        practice=practice_page, topics=[topic], summary="Permits applied for online.",
+    )
+    Measurement.objects.bulk_create(
+        Measurement(project=project, indicator="permit-processing-time", unit="days",
+                    date=datetime.date(2026, month, 1), value=Decimal(60 - 2 * month),
+                    source="Permit office register")
+        for month in range(1, 13)
+    )
+    return index, project
+
+
 def every_page_type(home):
     """Build and publish one page of each type under ``home``, related to each other.
 
@@ -68,13 +94,15 @@ def every_page_type(home):
     consultations = consultation_index(home)
     consulted = consultation(consultations, draft=["A first paragraph.", "A second one."],
                              topics=[topic])
+    projects, project = project_pages(home, first, topic)
     policy_page = policy(policies, topics=[topic], stage="consultation")
     policy_page.related_links.create(related=consulted)
     policy_page.related_links.create(related=first)
+    policy_page.related_links.create(related=project)
     policy_page = publish(policy_page)
     built = [
         library, first, second, case, resources, resource, forums, forum, calendar, event,
-        mentoring, policies, policy_page, consultations, consulted,
+        mentoring, policies, policy_page, consultations, consulted, projects, project,
     ]
     missing = package_page_types() - {type(page) for page in built}
     assert not missing, f"tests/pages.py builds no page of type {missing}"

@@ -363,3 +363,37 @@ def test_the_demo_has_policies_in_every_stage_and_consultations_in_every_state(d
     home = client.get("/").content.decode()
     assert 'href="/policy/"' in home and 'href="/consultations/"' in home
     assert "Consultation closes" in client.get("/calendar/all.ics").content.decode()
+def test_projects_have_budgets_milestones_a_year_of_indicators_and_a_working_token(demo, client):
+    import json
+
+    from civic_wagtail.transparency.models import Measurement, ProjectPage
+    from civic_wagtail.transparency.projects.demo import DEMO_TOKEN
+
+    projects = ProjectPage.objects.live().filter(locale__language_code="en")
+    assert projects.count() == 10
+    assert all(p.budget_planned > 0 and p.milestones.count() == 4 for p in projects)
+    months = Measurement.objects.values("project", "indicator").distinct().count()
+    assert months == 10
+    assert Measurement.objects.count() == 120
+    listing = client.get("/projects/")
+    assert listing.status_code == 200
+    assert 'href="/projects/"' in client.get("/").content.decode()
+    mine = projects.get(organisation__slug="springfield-transit", title="Bus priority lanes")
+    response = client.post(
+        "/transparency/projects/api/measurements/",
+        json.dumps(
+            {
+                "rows": [
+                    {
+                        "project": mine.pk,
+                        "indicator": "bus-punctuality",
+                        "date": "2020-01-01",
+                        "value": 70,
+                    }
+                ]
+            }
+        ),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {DEMO_TOKEN}",
+    )
+    assert response.status_code == 200, response.content

@@ -22,3 +22,4 @@ class TransparencyConfig(FeatureConfig):
 
     def ready(self):
         from . import checks, receivers  # noqa: F401
+        from .projects import receivers as project_receivers  # noqa: F401

@@ -7,8 +7,10 @@ to translate the demo tree.
 from . import consultation_demo, policy_demo
 from .consultation_demo import ConsultationSeeder
 from .policy_demo import PolicySeeder
+from .projects import demo as projects_demo
+from .projects.demo import ProjectsSeeder
 
-SEEDERS = [ConsultationSeeder, PolicySeeder]
+SEEDERS = [ConsultationSeeder, PolicySeeder, ProjectsSeeder]
 
 
 def _merged(*modules):
@@ -19,4 +21,4 @@ def _merged(*modules):
     return merged
 
 
-TRANSLATIONS = _merged(policy_demo, consultation_demo)
+TRANSLATIONS = _merged(policy_demo, consultation_demo, projects_demo)

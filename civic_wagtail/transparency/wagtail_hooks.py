@@ -1,4 +1,5 @@
-"""Registration only: calendar items, the moderation queue, the member data export."""
+"""Registration only: calendar items, the moderation queue, the member data export; the
+project trackers register theirs in ``projects/wagtail_hooks.py``."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -7,6 +8,7 @@ from .calendar import consultation_items
 from .models import Respondent
 from .moderation import ModerationPolicy, ResponseModerationViewSet
 from .personal_data import export_member
+from .projects import wagtail_hooks as project_hooks  # noqa: F401
 
 register_permission_policy(Respondent, ModerationPolicy(Respondent))
 hooks.register("civic_wagtail_calendar_items", consultation_items)

@@ -56,7 +56,8 @@ def test_no_public_page_scrolls_sideways_at_375px(browser, live_server, home_pag
     ]
     new_templates = {
         "/events/?view=month", f"{library.url}submit/practice/",
-        f"/discussion/comments/{comment.pk}/flag/", event.url,
+        f"/discussion/comments/{comment.pk}/flag/", event.url, "/projects/",
+        "/projects/faster-building-permits-with-a-public-tracker/",
     }
     context = browser.new_context(viewport=VIEWPORTS["phone"], locale="en-GB")
     sign_in(context, live_server, member(username="reader"))

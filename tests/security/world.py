@@ -198,6 +198,21 @@ def build_world():
     ids |= {"mentor": mentor.pk, "mentorship": mentorship.pk, "programme": programme.pk,
             "feedback": feedback.pk}
 
+    # Transparency projects: a live project and a draft one of an organisation with a token.
+    from tests.transparency.project_helpers import (
+        make_organisation,
+        make_project,
+        make_project_index,
+        make_token,
+    )
+
+    project_org = make_organisation()
+    project_index = make_project_index(home)
+    make_project(project_index, project_org, title="Bus lanes", slug="bus-lanes")
+    make_project(project_index, project_org, title="Draft plan", slug="draft-plan", publish=False)
+    project_token, _raw = make_token(project_org)
+    ids |= {"organisation_pk": project_org.pk, "project_token": project_token.pk}
+
     # Review: the public record of a practice's review; a posting block on someone else.
     record = ReviewRecord.objects.create(
         page=public, reviewed_at=timezone.now(), review_due=date(2031, 1, 1), reviewer_count=2

@@ -20,3 +20,13 @@ from .policy import (  # noqa: F401
     PolicyStage,
     PolicyUpdatePage,
 )
+from .projects import (  # noqa: F401
+    ApiToken,
+    Measurement,
+    Milestone,
+    Organisation,
+    ProjectGroupObjectPermission,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectStatus,
+)

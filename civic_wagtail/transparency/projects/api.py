@@ -1,0 +1,66 @@
+"""The ingest API: ``POST /transparency/projects/api/measurements/`` with a bearer token.
+
+A plain Django view: JSON in, JSON out, a clear 4xx for every refusal, nothing written
+unless the whole batch is good.
+"""
+
+import json
+
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from ..models import ApiToken
+from . import ingest
+from .permissions import writable_by
+
+
+def _error(status, message, errors=None, **headers):
+    body = {"detail": message}
+    if errors is not None:
+        body["errors"] = [error.as_dict() for error in errors]
+    response = JsonResponse(body, status=status)
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def bearer_token(request):
+    scheme, _space, raw = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() not in ("bearer", "token"):
+        return ""
+    return raw.strip()
+
+
+@csrf_exempt
+@require_POST
+def measurements(request):
+    """Write a batch: ``{"rows": [{"project", "indicator", "date", "value", ...}]}``."""
+    raw = bearer_token(request)
+    token = ApiToken.authenticate(raw) if raw and "\x00" not in raw else None
+    if token is None:
+        return _error(
+            401,
+            _("Send a valid, unrevoked API token: “Authorization: Bearer <token>”.")
+            if raw
+            else _("Authentication required: “Authorization: Bearer <token>”."),
+            WWW_Authenticate='Bearer realm="civic_wagtail"',
+        )
+    try:
+        payload = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        return _error(400, _("The body is not valid JSON."))
+    if not isinstance(payload, dict) or "rows" not in payload:
+        return _error(400, _('Send a JSON object with a list of rows: {"rows": [...]}.'))
+    rows, errors, forbidden = ingest.check(payload["rows"], writable_by(token.organisation))
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    if errors:
+        if forbidden:
+            return _error(
+                403, _("This token may write only its own organisation's projects."), errors
+            )
+        return _error(400, _("Nothing was written: correct the rows listed."), errors)
+    written = ingest.write(rows)
+    return JsonResponse({"written": written})
