@@ -34,6 +34,7 @@ ACTION_MESSAGES = {
     "mentor_offer": _("You have saved your mentor profile many times in a short time."),
     "library_submission": _("You have submitted many case studies and practices in a short time."),
     "event_attendance": _("You have changed many event registrations in a short time."),
+    "kudos": _("You have marked many contributions helpful in a short time."),
     "account": _("You have made many account requests in a short time."),
 }
 

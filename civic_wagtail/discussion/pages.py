@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from civic_wagtail import page_cache, params
+from civic_wagtail import item_actions, page_cache, params
 from civic_wagtail.conf import civic_settings
 
 from .caching import comments_scope
@@ -19,11 +19,20 @@ def is_commentable(page):
     return page._meta.label in set(civic_settings.DISCUSSION_COMMENTABLE_PAGE_TYPES)
 
 
+def _flattened(comments):
+    found = []
+    for comment in comments:
+        found.append(comment)
+        found.extend(_flattened(comment.replies))
+    return found
+
+
 def discussion_context(target, request, target_url, page_param="comments", moderator=None):
     """Template context of ``includes/discussion.html`` for any commentable ``target``."""
     moderator = can_moderate(request.user) if moderator is None else moderator
     page_cache.depends_on(request, comments_scope(target))
     thread_page = comment_page(target, request, page_param, can_moderate=moderator)
+    item_actions.attach(request, _flattened(thread_page.comments))
     reply_to = params.get_integer(request, "reply_to")
     form = CommentForm(target, initial={"reply_to": reply_to or 0})
     return {

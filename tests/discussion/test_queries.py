@@ -37,7 +37,10 @@ def users(db):
 #: menu) plus ours: the thread, COUNT of top-level comments, one page of them, their replies.
 #: A member adds the session, the user and the two permission lookups of ``has_perm``, and
 #: the members app's group-restriction hook (its view restrictions and the user's groups).
-THREAD_PAGE_QUERIES = {False: 17, True: 23}
+#: The recognition app's ``civic_wagtail_comment_actions`` hook adds one query ("This helped
+#: me" counts and the member's own marks for the whole page, tests/recognition/
+#: test_thread_kudos.py).
+THREAD_PAGE_QUERIES = {False: 18, True: 24}
 
 
 @pytest.mark.parametrize("as_member", [False, True], ids=["visitor", "member"])
@@ -108,6 +111,7 @@ def test_page_comment_panel_queries_do_not_grow(home_page, users, settings):
     many, html = render()
     # The site (for the page URL, RequestFactory has no cached one), COUNT, top-level, replies;
     # the member's permissions are cached on the user object after the first render. The
-    # review app's record panel, rendered by the same tag, adds one query.
-    assert few == many == 5
+    # review app's record panel, rendered by the same tag, adds one query, and recognition's
+    # "This helped me" counts of the page of comments one more.
+    assert few == many == 6
     assert 'id="comment-form"' in html
