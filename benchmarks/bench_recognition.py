@@ -30,6 +30,7 @@ from django.db import connection, reset_queries  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
 
+from civic_wagtail.members.models import Notification  # noqa: E402
 from civic_wagtail.recognition.awarding import run_rules  # noqa: E402
 from civic_wagtail.recognition.models import Award, Badge, Kudos  # noqa: E402
 from civic_wagtail.recognition.rules import SEED_RULES  # noqa: E402
@@ -67,11 +68,14 @@ def add_kudos(count, start, users, rng):
 
 
 def first_runs(repeat=3):
-    """Median time and queries of :func:`run_rules` awarding everyone from scratch (the awards
-    are deleted before each run, outside the measurement)."""
+    """Median time and queries of :func:`run_rules` awarding everyone from scratch and
+    notifying each new holder (the awards and notifications are deleted before each run,
+    outside the measurement)."""
     times, queries = [], 0
     for _ in range(repeat):
         Award.objects.all()._raw_delete(Award.objects.db)
+        # Each new holder is notified once per event: forget those too, so every run notifies.
+        Notification.objects.all()._raw_delete(Notification.objects.db)
         reset_queries()  # the query log holds 9,000 entries: count from an empty one
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()

@@ -60,6 +60,8 @@ DEFAULTS = {
         "transparency_alert": {"member": (10, 3600), "anonymous": (10, 3600)},
         # Asking for a consultation link mails it; saving a response writes its answers.
         "consultation_response": {"member": (20, 3600), "anonymous": (20, 3600)},
+        # "This helped me" on replies, practices and case studies (given or taken back).
+        "kudos": {"member": (60, 3600), "anonymous": (60, 3600)},
     },
     #: ``request.META`` key of the header that trusted proxies append the client address to
     #: (``"HTTP_X_FORWARDED_FOR"``). ``None``: the connection's ``REMOTE_ADDR``.

@@ -36,6 +36,7 @@ ACTION_MESSAGES = {
     "event_attendance": _("You have changed many event registrations in a short time."),
     "transparency_alert": _("You have asked for many email alerts in a short time."),
     "consultation_response": _("You have sent many consultation responses in a short time."),
+    "kudos": _("You have marked many contributions helpful in a short time."),
     "account": _("You have made many account requests in a short time."),
 }
 

@@ -212,6 +212,15 @@ def test_demo_member_has_badges_kudos_and_notifications_in_every_state(demo):
     assert notifications.filter(read_at__isnull=False).exists()
     assert notifications.filter(in_digest=True).exists()
     assert "#c" in notifications.get(key="demo:reply").url
+    # The real rule's award told the member, linking to the award's page.
+    assert notifications.get(kind="recognition.badge").url.endswith(f"/{award.uid}/")
+    # Kudos on a few of the member's replies, and events the member spoke at.
+    assert Kudos.objects.filter(
+        recipient=member, content_type__model="xtdcomment"
+    ).values("object_id").distinct().count() >= 1
+    from civic_wagtail.events.models import EventPage
+
+    assert EventPage.objects.live().filter(speakers=member).count() == 2
 
 
 # --- the demo is served at one address, and its calendar agrees with calendar clients ------

@@ -12,7 +12,8 @@ viewer's marks with one query and one pass over the string:
   comment is in the viewer's ``<kind>`` marks (``like`` is built in);
 - ``<!--cw-swap:<kind>:<comment id>-->A<!--cw-or-->B<!--/cw-swap-->`` keeps option A, or the
   option the viewer's ``<kind>`` marks give for that comment (1 = B, 2 = nothing). ``report``
-  is built in: the "Report" link, "Reported" once reported, nothing on one's own comment.
+  is built in: the "Report" link, "Reported" once reported, nothing on one's own comment; so
+  is ``own`` (option 1 on the viewer's own comments).
 
 Other apps add their own kinds with the ``civic_wagtail_comment_marks`` hook:
 ``(user, comment_ids) -> {kind: {comment_id: option}}`` (option 1 for toggles), one query each,
@@ -35,7 +36,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
 from wagtail import hooks
 
-from civic_wagtail import page_cache
+from civic_wagtail import item_actions, page_cache
 
 from .caching import comments_scope, thread_scope
 from .comments import comment_page, comments_for
@@ -69,6 +70,9 @@ def comment_list(context):
         thread_page = comment_page(
             target, request, param, can_moderate=context.get("can_moderate", False), user=viewer
         )
+        # Other apps' controls (civic_wagtail_comment_actions), rendered impersonally with
+        # the list: their per-member state comes from the marks below.
+        item_actions.attach(request, list(_walk(thread_page.comments)))
         html = render_to_string(
             LIST_TEMPLATE,
             {**context, "thread_page": thread_page, "viewer_id": viewer.pk},
@@ -121,9 +125,11 @@ def viewer_marks(user, authors):
     ).values_list("comment_id", "flag")
     for comment_id, flag in rows:
         marks["like" if flag == LIKEDIT_FLAG else "report"][comment_id] = 1
+    marks["own"] = {}
     for comment_id, author_id in authors.items():
         if author_id == user.pk:
             marks["report"][comment_id] = 2
+            marks["own"][comment_id] = 1
     for hook in hooks.get_hooks(MARKS_HOOK):
         for kind, chosen in (hook(user, ids) or {}).items():
             marks.setdefault(kind, {}).update(chosen)

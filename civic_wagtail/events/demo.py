@@ -182,10 +182,22 @@ class EventsSeeder(Seeder):
                 topics=ctx.rng.sample(topics, min(1, len(topics))),
                 changes=n == 0,
             )
+        self.add_speakers(index)
         ctx.shared["events_index"] = index
         ctx.shared.setdefault("summary", []).append(
             f"Events calendar: /events/ (feed {index.url}feed/, site feed /calendar/all.ics)"
         )
+
+    def add_speakers(self, index):
+        """The demo member speaks at the first two events ("Events they spoke at")."""
+        from django.contrib.auth import get_user_model
+
+        demo = get_user_model().objects.filter(username="member").first()
+        if demo is None or EventPage.objects.filter(speakers=demo).exists():
+            return
+        for page in EventPage.objects.child_of(index).live().order_by("pk")[:2]:
+            page.speakers.add(demo)
+            page.save_revision().publish()
 
     def _create(self, ctx, index, slug, title, topics=(), changes=False, **fields):
         if fields.get("event_format") != "in_person":

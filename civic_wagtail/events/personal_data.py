@@ -1,9 +1,10 @@
 """The events app's part of a member's data export (``civic_wagtail_export_member``).
 
-Registrations and the calendar token go with the account (CASCADE): erasure needs no hook.
+Registrations, the calendar token and being named a speaker go with the account (CASCADE):
+erasure needs no hook.
 """
 
-from .models import CalendarToken, EventAttendance
+from .models import CalendarToken, EventAttendance, EventPage
 
 
 def export_member(user):
@@ -17,6 +18,10 @@ def export_member(user):
                 "since": row.created_at,
             }
             for row in EventAttendance.objects.filter(user=user).select_related("page")
+        ],
+        "events_spoken_at": [
+            {"event": page.title, "event_id": page.pk, "live": page.live}
+            for page in EventPage.objects.filter(speakers=user).only("title", "live")
         ],
         "calendar_token": (
             [{"token": token.token, "created_at": token.created_at}] if token else []

@@ -6,9 +6,11 @@ from wagtail import hooks
 
 from .dashboard import events_dashboard_panel
 from .personal_data import export_member
+from .speakers import spoken_at_panel
 
 hooks.register("civic_wagtail_dashboard_panels", events_dashboard_panel)
 hooks.register("civic_wagtail_export_member", export_member)
+hooks.register("civic_wagtail_public_profile_panels", spoken_at_panel)
 
 
 @hooks.register("civic_wagtail_profile_panels")

@@ -129,7 +129,8 @@ def notify_many(recipients, kind, verb, *, url="", target=None, email=None, key=
     """:func:`notify` for many recipients: one preference query and one insert in all.
 
     ``email`` may also be a callable ``email(recipient)`` returning an :class:`Email` (or None),
-    for messages that differ per recipient (an unsubscribe link). Returns one result per
+    for messages that differ per recipient (an unsubscribe link), and ``url`` a callable
+    ``url(recipient)`` for links that do (each member's own award). Returns one result per
     recipient, in order.
     """
     if mail.is_muted():
@@ -157,7 +158,7 @@ def notify_many(recipients, kind, verb, *, url="", target=None, email=None, key=
                 kind=kind,
                 actor=actor if getattr(actor, "pk", None) else None,
                 verb=text,
-                url=str(url or "")[:500],
+                url=str((url(user) if callable(url) else url) or "")[:500],
                 key=key or "",
                 in_digest=channel == Channel.DIGEST,
                 **target_fields,

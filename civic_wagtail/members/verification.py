@@ -4,8 +4,9 @@ from fnmatch import fnmatchcase
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from civic_wagtail import roles
+from civic_wagtail import mail, roles
 from civic_wagtail.conf import civic_settings
 
 from .models import MemberProfile, get_profile
@@ -73,15 +74,28 @@ def set_status(profile, status, by):
 
 
 def notify_decision(profile):
-    """Email the member a coordinator's decision (after commit, in their language)."""
+    """Tell the member a coordinator's decision: in-site and by email (after commit, in their
+    language), through :func:`civic_wagtail.members.notify.notify` (kind
+    ``members.verification``)."""
     from django.urls import reverse
 
-    from civic_wagtail import mail
+    from .notify import Email, notify
 
-    mail.send_templated(
+    path = reverse("civic_wagtail_members:profile_edit")
+    verb = (
+        _("Your membership is verified")
+        if profile.is_verified
+        else _("Your membership has not been verified")
+    )
+    notify(
         profile.user,
-        "civic_wagtail/members/email/decision",
-        {"profile": profile, "url": mail.site_url(reverse("civic_wagtail_members:profile_edit"))},
+        "members.verification",
+        verb,
+        url=path,
+        email=Email(
+            "civic_wagtail/members/email/decision",
+            {"profile": profile, "url": mail.site_url(path)},
+        ),
         key=f"members.decision:{profile.pk}:{profile.verification_status}:"
         f"{timezone.now().isoformat()}",
     )

@@ -8,11 +8,16 @@ from wagtail.permissions import register_permission_policy
 from .admin_login import can_use_wagtail_admin
 from .admin_views import MemberPermissionPolicy, MemberProfileViewSet
 from .models import MemberProfile, is_verified_member
+from .notify import Kind
 from .personal_data import erase_member, export_member
 
 register_permission_policy(MemberProfile, MemberPermissionPolicy(MemberProfile))
 hooks.register("civic_wagtail_export_member", export_member)
 hooks.register("civic_wagtail_erase_member", erase_member)
+hooks.register(
+    "civic_wagtail_notification_kinds",
+    lambda: [Kind("members.verification", _("A coordinator decides on your membership"))],
+)
 
 
 @hooks.register("register_admin_viewset")

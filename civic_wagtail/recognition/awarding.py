@@ -8,7 +8,9 @@ gone (a case study unpublished) have theirs revoked, members who qualify again g
 Badges granted by hand (``granted_by`` set, or a badge without a rule) are never touched.
 
 Queries: one for the badges, then per rule in use one for who qualifies, one for the current
-awards and at most three writes, whatever the number of members or contributions.
+awards, at most three writes, and for new awards one read-back and the few queries of
+:func:`~.notifications.announce` (a notification to each new holder), whatever the number of
+members or contributions.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,6 +20,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import Award, Badge
+from .notifications import announce
 from .rules import registry
 
 
@@ -103,8 +106,13 @@ def run_rules(user_ids=None):
         ]
         with transaction.atomic():
             if new:
-                created = Award.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
+                Award.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
+                # Only the rows this run wrote (a concurrent run may have won a conflict).
+                created = list(
+                    Award.objects.filter(badge=badge, awarded_at=now).select_related("recipient")
+                )
                 totals["awarded"] += len(created)
+                announce(badge, created)
             if restore:
                 totals["restored"] += Award.objects.filter(pk__in=restore).update(
                     revoked_at=None, revocation_reason=""

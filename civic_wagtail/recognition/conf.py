@@ -11,4 +11,7 @@ DEFAULTS = {
         "civic_wagtail_library.bestpracticepage",
         "civic_wagtail_library.casestudypage",
     ],
+    #: Publish "top contributors this quarter" per topic at ``/recognition/top/``. Off by
+    #: default: the site ranks no one publicly unless it chooses to.
+    "RECOGNITION_TOP_CONTRIBUTORS": False,
 }

@@ -13,5 +13,7 @@ urlpatterns = [
     path("assertions/<uuid:uid>.json", views.assertion, name="assertion"),
     path("assertions/<uuid:uid>/", views.award_detail, name="award"),
     path("assertions/<uuid:uid>/badge.png", views.baked_image, name="baked_image"),
+    path("top/", views.top_index, name="top_index"),
+    path("top/<slug:topic>/", views.top_topic, name="top_topic"),
     path("kudos/<str:label>/<civic_id:pk>/", views.kudos, name="kudos"),
 ]

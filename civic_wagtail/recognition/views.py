@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from civic_wagtail import page_cache
 from civic_wagtail.conf import civic_settings
 from civic_wagtail.members.models import get_profile
 from civic_wagtail.ratelimit import throttle
@@ -104,11 +105,23 @@ def _author_id(obj):
     return None
 
 
+def _cache_scopes(obj):
+    """What shows ``obj``'s count in the anonymous page cache: its page, or the discussion
+    a comment belongs to."""
+    from wagtail.models import Page
+
+    if isinstance(obj, Page):
+        return [page_cache.page_scope(obj.pk)]
+    if getattr(obj, "content_type_id", None) and getattr(obj, "object_pk", None):
+        return [page_cache.comments_scope(obj.content_type_id, obj.object_pk)]
+    return []
+
+
 @require_POST
 @login_required
 def kudos(request, label, pk):
     """Mark an item "This helped me" (once per member); a second POST takes it back."""
-    refused = throttle(request, "post")
+    refused = throttle(request, "kudos")
     if refused is not None:
         return refused
     model = _kudos_model(label)
@@ -133,6 +146,7 @@ def kudos(request, label, pk):
                 )
         except IntegrityError:  # a double click
             pass
+    transaction.on_commit(lambda: page_cache.bump(*_cache_scopes(obj)))
     count = Kudos.objects.filter(content_type=content_type, object_id=str(pk)).count()
     if request.headers.get("accept", "").startswith("application/json"):
         return _json({"count": count, "mine": mine.exists()})
@@ -144,3 +158,38 @@ def kudos(request, label, pk):
 
 def assertion_text(award):
     return json.dumps(openbadges.assertion_json(award))
+
+
+def _top_enabled():
+    if not civic_settings.RECOGNITION_TOP_CONTRIBUTORS:
+        raise Http404
+
+
+def top_index(request):
+    """The topics whose top contributors this quarter can be seen (when the site enables it)."""
+    from wagtail.models import Locale
+
+    from civic_wagtail.models import Topic
+
+    _top_enabled()
+    topics = Topic.objects.for_locale(Locale.get_active()).order_by("name")
+    return render(request, "civic_wagtail/recognition/top_index.html", {"topics": topics})
+
+
+def top_topic(request, topic):
+    """Top contributors this quarter in one topic (when the site enables it)."""
+    from wagtail.models import Locale
+
+    from civic_wagtail.models import Topic
+
+    from .top import quarter_start, top_contributors
+
+    _top_enabled()
+    found = Topic.objects.for_locale(Locale.get_active()).filter(slug=topic).first()
+    if found is None:
+        raise Http404
+    return render(
+        request,
+        "civic_wagtail/recognition/top_topic.html",
+        {"topic": found, "rows": top_contributors(found), "since": quarter_start()},
+    )

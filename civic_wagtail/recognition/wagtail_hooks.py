@@ -6,7 +6,9 @@ from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 
 from .admin_views import AwardViewSet, BadgeViewSet
+from .comment_kudos import comment_kudos, comment_marks
 from .models import Award
+from .notifications import KINDS
 from .panels import badges_panel, kudos_panel
 from .personal_data import export_member
 from .rules import SEED_RULES
@@ -17,6 +19,9 @@ hooks.register("civic_wagtail_badge_rules", lambda: SEED_RULES)
 hooks.register("civic_wagtail_export_member", export_member)
 hooks.register("civic_wagtail_public_profile_panels", badges_panel)
 hooks.register("civic_wagtail_page_panels", kudos_panel, order=50)
+hooks.register("civic_wagtail_comment_actions", comment_kudos)
+hooks.register("civic_wagtail_comment_marks", comment_marks)
+hooks.register("civic_wagtail_notification_kinds", lambda: KINDS)
 
 
 @hooks.register("register_log_actions")

@@ -68,6 +68,7 @@ def test_every_mail_or_content_action_has_a_default_limit():
         "mentor_offer",
         "library_submission",
         "event_attendance",
+        "kudos",
     ):
         limits = ratelimit.limits_for(action)
         assert limits["member"] and limits["anonymous"], action

@@ -40,7 +40,10 @@ def users(db):
 #: two of the shared comment list (civic_wagtail.discussion.fragments): whether the member has
 #: a held or hidden comment here, and their own likes and reports on the comments shown. (With
 #: the cache on, the COUNT, the page and the replies come from the cached list instead.)
-THREAD_PAGE_QUERIES = {False: 17, True: 25}
+#: The recognition app adds one query for everyone ("This helped me" counts of the comments
+#: shown, rendered with the shared list) and one for a member (their own marks), see
+#: tests/recognition/test_thread_kudos.py.
+THREAD_PAGE_QUERIES = {False: 18, True: 27}
 
 
 @pytest.mark.parametrize("as_member", [False, True], ids=["visitor", "member"])
@@ -112,6 +115,7 @@ def test_page_comment_panel_queries_do_not_grow(home_page, users, settings):
     # The site (for the page URL, RequestFactory has no cached one), COUNT, top-level, replies;
     # the member's permissions are cached on the user object after the first render. The
     # review app's record panel, rendered by the same tag, adds one query; the shared list
-    # two (the member's held comments here, their likes and reports).
-    assert few == many == 7
+    # two (the member's held comments here, their likes and reports); recognition's "This
+    # helped me" two (the counts, the member's own marks).
+    assert few == many == 9
     assert 'id="comment-form"' in html

@@ -68,6 +68,8 @@ def someone_with_data_everywhere(sections, username, email, name):
                                    notes=f"{name} met")
     event = make_event(events, title=f"Clinic {tag}", slug=f"clinic-{tag}")
     EventAttendance.objects.create(user=user, page=event, kind="registered")
+    event.speakers.add(user)
+    event.save()
     CalendarToken.for_user(user)
     published = case_study(library, title=f"Case {tag}", slug=f"case-{tag}",
                            owner=user)
@@ -80,6 +82,12 @@ def someone_with_data_everywhere(sections, username, email, name):
     first = Badge.objects.get_or_create(slug="first-story", defaults={
         "name": "First story", "description": "d", "criteria": "c"})[0]
     Award.objects.create(badge=first, recipient=user, reason=f"Thanks, {name}")
+    from django.contrib.contenttypes.models import ContentType
+
+    from civic_wagtail.recognition.models import Kudos
+
+    Kudos.objects.create(giver=user, content_type=ContentType.objects.get_for_model(published),
+                         object_id=str(published.pk))
     ReviewRecord.objects.create(page=published, reviewed_at=timezone.now(),
                                 review_due=date(2031, 1, 1), reviewer_count=1,
                                 reviewer_names=[name, "Someone Else"])
@@ -118,14 +126,17 @@ def test_export_holds_every_apps_data_for_that_member_only(client, world, settin
     names = set(archive.namelist())
     for table in ["account", "profile", "notifications", "notification_settings", "comments",
                   "threads", "mentorships", "mentorship_feedback", "meeting_notes",
-                  "event_registrations", "calendar_token", "case_studies", "review_decisions",
-                  "badges", "this_helped_me"]:
+                  "event_registrations", "events_spoken_at", "calendar_token", "case_studies",
+                  "review_decisions", "badges", "this_helped_me"]:
         assert f"{table}.json" in names and f"{table}.csv" in names, table
     everything = "".join(archive.read(name).decode() for name in names)
     assert NAME in everything and EMAIL in everything
     assert json.loads(archive.read("profile.json"))[0]["display_name"] == NAME
     assert len(json.loads(archive.read("case_studies.json"))) == 2
     assert json.loads(archive.read("badges.json"))[0]["reason"] == f"Thanks, {NAME}"
+    assert json.loads(archive.read("events_spoken_at.json"))[0]["event"] == "Clinic a"
+    assert json.loads(archive.read("this_helped_me.json"))[0]["item"].endswith(
+        f":{world['published'].pk}")
     token = CalendarToken.objects.get(user=world["zelda"]).token
     assert token in archive.read("calendar_token.csv").decode()
     # Nobody else's data: not Otto's comments, profile, token or address.

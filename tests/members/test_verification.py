@@ -35,3 +35,22 @@ def test_verifying_updates_the_users_cached_profile(db):
     assert not get_profile(user).is_verified  # caches the pending profile on the user
     assert verify_by_email(user, user.email)
     assert is_verified_member(user)
+
+
+def test_a_coordinators_decision_is_notified_in_site_and_by_email(db, mailoutbox):
+    from django.contrib.auth import get_user_model
+    from django.test import TestCase
+
+    from civic_wagtail.members.models import MemberProfile, Notification, get_profile
+    from civic_wagtail.members.verification import set_status
+    from tests.factories import member
+
+    pending = member(username="penny", verified=False, email="penny@example.com")
+    boss = get_user_model().objects.create_superuser("boss", "boss@example.gov", "pw")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        set_status(get_profile(pending), MemberProfile.Verification.VERIFIED, by=boss)
+    note = Notification.objects.get(recipient=pending, kind="members.verification")
+    assert note.verb == "Your membership is verified" and note.url == "/members/profile/"
+    assert [m.subject for m in mailoutbox if m.to == ["penny@example.com"]] == [
+        "Your membership is verified"
+    ]

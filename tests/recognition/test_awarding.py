@@ -75,12 +75,19 @@ def test_queries_do_not_grow_with_members(library):
             run_rules()
         return len(ctx.captured_queries)
 
+    from civic_wagtail.members.models import Notification
+
+    def forget():  # awards and their notifications: each run awards and notifies afresh
+        Award.objects.all().delete()
+        Notification.objects.all().delete()
+
     cost(0, 2)  # warms the per-process caches (content types, site root paths)
-    Award.objects.all().delete()
+    forget()
     small = cost(2, 0)
-    Award.objects.all().delete()
+    forget()
     large = cost(2, 12)
     assert Award.objects.count() == 14
+    assert Notification.objects.filter(kind="recognition.badge").count() == 14
     assert small == large
 
 

@@ -544,6 +544,11 @@ ROWS = [
         "302  404  404  404  404  404  404"),
     Row("recognition/kudos/<str:label>/<civic_id:pk>/", "POST", "/recognition/kudos/auth.user/{missing}/", "missing",
         "302  404  404  404  404  404  404"),
+    # "Top contributors this quarter" is off by default (CIVIC_WAGTAIL_RECOGNITION_TOP_CONTRIBUTORS).
+    Row("recognition/top/", "GET", "/recognition/top/", "-",
+        "404  404  404  404  404  404  404"),
+    Row("recognition/top/<slug:topic>/", "GET", "/recognition/top/{topic}/", "public",
+        "404  404  404  404  404  404  404"),
     # --- Recognition: badges and awards in the admin (editors grant by hand; no one deletes)
     Row("admin/snippets/civic_wagtail_recognition/badge/", "GET", "/admin/snippets/civic_wagtail_recognition/badge/", "-",
         "302  302  302  302  302  302  200"),

@@ -5,11 +5,12 @@ from datetime import UTC, datetime, time, timedelta
 from functools import cache
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -148,6 +149,16 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    #: Members who speak at the event, chosen by editors: shown on the event page and, as
+    #: "Events they spoke at", on each speaker's public profile.
+    speakers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("speakers"),
+        blank=True,
+        related_name="civic_events_spoken_at",
+        limit_choices_to={"is_active": True},
+        help_text=_("Members who speak at this event. Their public profiles list it."),
+    )
 
     repeat = models.CharField(
         _("repeats"), max_length=10, choices=Repeat.choices, default=Repeat.NONE, blank=True
@@ -204,6 +215,7 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
             heading=_("Where and how to attend"),
         ),
         FieldPanel("description"),
+        FieldPanel("speakers"),
         MultiFieldPanel(ClassifiedMixin.taxonomy_panels, heading=_("Classification")),
     ]
     search_fields = Page.search_fields + [
@@ -243,6 +255,7 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
                 "government_levels",
                 "regions",
                 "organisation_types",
+                "speakers",
             )
         ),
     ]
@@ -408,9 +421,11 @@ class EventPage(RoutablePageMixin, ClassifiedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..listing import event_context
+        from ..speakers import speaker_profiles
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(self, request))
+        context["speakers"] = speaker_profiles(self)
         return context
 
 
