@@ -56,6 +56,10 @@ DEFAULTS = {
         "library_submission": {"member": (5, 3600), "anonymous": (10, 3600)},
         # Registering for, following or forgetting an event.
         "event_attendance": {"member": (60, 3600), "anonymous": (60, 3600)},
+        # Self-assessments, goals, check-ins, comments, trackers and teams saved.
+        "improvement": {"member": (120, 3600), "anonymous": (30, 3600)},
+        # A team lead's invitations notify other members.
+        "improvement_invite": {"member": (30, 3600), "anonymous": (10, 3600)},
     },
     #: ``request.META`` key of the header that trusted proxies append the client address to
     #: (``"HTTP_X_FORWARDED_FOR"``). ``None``: the connection's ``REMOTE_ADDR``.

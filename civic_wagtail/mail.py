@@ -137,7 +137,9 @@ def message_key(key, address):
     return hashlib.sha256(f"{key}\x00{address.lower()}".encode()).hexdigest()
 
 
-def send_templated(recipient, template, context, *, key=None, from_email=None, language=None):
+def send_templated(
+    recipient, template, context, *, key=None, from_email=None, language=None, headers=None
+):
     """Render an email for ``recipient`` and queue it after the transaction commits.
 
     ``recipient`` is a user (their ``email``, their language) or an address (then ``language``,
@@ -146,6 +148,8 @@ def send_templated(recipient, template, context, *, key=None, from_email=None, l
     context is ``context`` plus ``recipient``. ``key`` names the message
     (``"mentoring.request:12"``): a second send of the same key to the same address is dropped,
     so a repeated event does not mail twice; without one, every call is a new message.
+    ``headers`` adds message headers (``List-Unsubscribe`` and ``List-Unsubscribe-Post`` for
+    one-click unsubscribe, RFC 8058); values must be strings.
 
     Returns the message's sent-marker key, or None when nothing was queued. Never raises: an
     email that cannot be rendered is logged, and the member's action goes on.
@@ -167,6 +171,8 @@ def send_templated(recipient, template, context, *, key=None, from_email=None, l
             "body": body,
             "from_email": str(from_email or settings.DEFAULT_FROM_EMAIL),
         }
+        if headers:
+            message["headers"] = {str(name): one_line(value) for name, value in headers.items()}
         transaction.on_commit(partial(_enqueue, message, 1))
     except Exception:
         logger.exception("Could not prepare the email %s", template)
@@ -225,7 +231,8 @@ def deliver(message, attempt=1):
             message["body"],
             message["from_email"],
             [message["to"]],
-            headers={"X-Civic-Message-Key": message["key"]},  # traces a message end to end
+            # The key traces a message end to end; a caller's headers come first.
+            headers={**message.get("headers", {}), "X-Civic-Message-Key": message["key"]},
         ).send()
     except Exception:
         # SMTP errors, refused addresses, a bad header: all worth logging, none may escape.

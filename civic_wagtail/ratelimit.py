@@ -35,6 +35,8 @@ ACTION_MESSAGES = {
     "library_submission": _("You have submitted many case studies and practices in a short time."),
     "event_attendance": _("You have changed many event registrations in a short time."),
     "account": _("You have made many account requests in a short time."),
+    "improvement": _("You have saved many assessments, goals or check-ins in a short time."),
+    "improvement_invite": _("You have sent many team invitations in a short time."),
 }
 
 
