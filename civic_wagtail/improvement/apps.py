@@ -26,7 +26,6 @@ class ImprovementConfig(FeatureConfig):
             "add_framework",
             "change_framework",
             "view_framework",
-            "delete_framework",
             "add_competencytag",
             "change_competencytag",
             "view_competencytag",
