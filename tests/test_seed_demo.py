@@ -341,3 +341,23 @@ def test_site_search_finds_every_kind_in_the_demo(demo, client):
     assert client.get("/search/", {"q": mentor.display_name, "type": kind}).status_code == 400
     client.force_login(get_user_model().objects.get(email="max@city.example.gov"))
     assert mentor.display_name in found(mentor.display_name, kind)
+
+
+def test_improvement_demo_has_every_state(demo, client):
+    from django.db.models import Count
+
+    from civic_wagtail.improvement.models import AdoptionTracker, Assessment, Framework, Goal
+    from civic_wagtail.improvement.progress import attach_states, with_progress
+
+    assert Framework.objects.filter(locale__language_code="en").count() == 2
+    per_member = Counter(
+        Assessment.objects.filter(user__username__startswith="improver")
+        .values("user").annotate(n=Count("pk")).values_list("n", flat=True)
+    )
+    assert sum(per_member.values()) >= 50 and set(per_member) <= {1, 2, 3, 4}
+    member = get_user_model().objects.get(username="member")
+    states = {g.state.state for g in attach_states(with_progress(Goal.objects.filter(user=member)))}
+    assert states == {"on_track", "at_risk", "overdue", "achieved", "dropped"}
+    assert AdoptionTracker.objects.count() == 5
+    assert client.get("/improvement/").status_code == 200
+    assert b'href="/improvement/"' in client.get("/").content
