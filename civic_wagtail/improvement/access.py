@@ -69,4 +69,8 @@ def mentors_of(user):
     ids = Mentorship.objects.filter(
         mentee=user, status__in=["accepted", "active", "completed"]
     ).values("mentor__user_id")
-    return User.objects.filter(pk__in=ids, is_active=True).order_by("username")
+    return (
+        User.objects.filter(pk__in=ids, is_active=True)
+        .select_related("civic_profile")
+        .order_by("username")
+    )

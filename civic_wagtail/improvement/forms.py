@@ -95,6 +95,12 @@ class AssessmentForm(forms.Form):
         ]
 
 
+def mentor_name(user):
+    """The name members know a mentor by: their profile's display name, else the username."""
+    profile = getattr(user, "civic_profile", None)
+    return getattr(profile, "display_name", "") or user.get_username()
+
+
 class ShareForm(forms.Form):
     mentor = forms.ModelChoiceField(
         queryset=None,
@@ -107,6 +113,7 @@ class ShareForm(forms.Form):
     def __init__(self, *args, mentors, with_profile=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mentor"].queryset = mentors
+        self.fields["mentor"].label_from_instance = mentor_name
         if with_profile:
             self.fields["show_on_profile"] = forms.BooleanField(
                 required=False, label=_("Show a summary of my levels on my public profile")

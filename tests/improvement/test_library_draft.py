@@ -16,10 +16,14 @@ from tests.library.test_submission import review_workflow  # noqa: F401 (fixture
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def library(home_page):
+    return library_index(home_page)
+
+
 def test_tracker_case_study_enters_review_and_once_approved_counts_in_lineage(
-    improvement_page, home_page, owner, review_workflow  # noqa: F811
+    improvement_page, library, owner, review_workflow  # noqa: F811
 ):
-    library = library_index(home_page)
     origin = practice(library, title="Plain-language letters")
     tracker = AdoptionTracker.objects.create(
         user=owner, practice=origin, title="Plain letters in Lyon", organisation="Lyon council",
