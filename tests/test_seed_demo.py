@@ -356,7 +356,8 @@ def test_improvement_demo_has_every_state(demo, client):
     )
     assert sum(per_member.values()) >= 50 and set(per_member) <= {1, 2, 3, 4}
     member = get_user_model().objects.get(username="member")
-    states = {g.state.state for g in attach_states(with_progress(Goal.objects.filter(user=member)))}
+    goals = attach_states(with_progress(Goal.objects.filter(user=member)))
+    states = {goal.state.state for goal in goals}
     assert states == {"on_track", "at_risk", "overdue", "achieved", "dropped"}
     assert AdoptionTracker.objects.count() == 5
     assert client.get("/improvement/").status_code == 200
