@@ -62,6 +62,10 @@ DEFAULTS = {
         "consultation_response": {"member": (20, 3600), "anonymous": (20, 3600)},
         # "This helped me" on replies, practices and case studies (given or taken back).
         "kudos": {"member": (60, 3600), "anonymous": (60, 3600)},
+        # Self-assessments, goals, check-ins, comments, trackers and teams saved.
+        "improvement": {"member": (120, 3600), "anonymous": (30, 3600)},
+        # A team lead's invitations notify other members.
+        "improvement_invite": {"member": (30, 3600), "anonymous": (10, 3600)},
     },
     #: ``request.META`` key of the header that trusted proxies append the client address to
     #: (``"HTTP_X_FORWARDED_FOR"``). ``None``: the connection's ``REMOTE_ADDR``.

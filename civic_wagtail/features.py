@@ -78,6 +78,13 @@ FEATURES = [
         modules=("openbadges_bakery",),
     ),
     Feature(
+        "civic_wagtail.improvement",
+        "civic_wagtail_improvement",
+        "improvement",
+        apps=("guardian",),
+        modules=("guardian",),
+    ),
+    Feature(
         "civic_wagtail.transparency",
         "civic_wagtail_transparency",
         "transparency",

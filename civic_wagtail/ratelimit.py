@@ -38,6 +38,8 @@ ACTION_MESSAGES = {
     "consultation_response": _("You have sent many consultation responses in a short time."),
     "kudos": _("You have marked many contributions helpful in a short time."),
     "account": _("You have made many account requests in a short time."),
+    "improvement": _("You have saved many assessments, goals or check-ins in a short time."),
+    "improvement_invite": _("You have sent many team invitations in a short time."),
 }
 
 

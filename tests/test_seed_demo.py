@@ -406,3 +406,22 @@ def test_projects_have_budgets_milestones_a_year_of_indicators_and_a_working_tok
         HTTP_AUTHORIZATION=f"Bearer {DEMO_TOKEN}",
     )
     assert response.status_code == 200, response.content
+def test_improvement_demo_has_every_state(demo, client):
+    from django.db.models import Count
+
+    from civic_wagtail.improvement.models import AdoptionTracker, Assessment, Framework, Goal
+    from civic_wagtail.improvement.progress import attach_states, with_progress
+
+    assert Framework.objects.filter(locale__language_code="en").count() == 2
+    per_member = Counter(
+        Assessment.objects.filter(user__username__startswith="improver")
+        .values("user").annotate(n=Count("pk")).values_list("n", flat=True)
+    )
+    assert sum(per_member.values()) >= 50 and set(per_member) <= {1, 2, 3, 4}
+    member = get_user_model().objects.get(username="member")
+    goals = attach_states(with_progress(Goal.objects.filter(user=member)))
+    states = {goal.state.state for goal in goals}
+    assert states == {"on_track", "at_risk", "overdue", "achieved", "dropped"}
+    assert AdoptionTracker.objects.count() == 5
+    assert client.get("/improvement/").status_code == 200
+    assert b'href="/improvement/"' in client.get("/").content

@@ -244,8 +244,50 @@ def build_world():
     ids |= {"badge_pk": badge.pk, "badge_slug": badge.slug, "award_pk": award.pk,
             "award_uid": award.uid, "award_revoked_uid": revoked.uid}
 
+    ids |= _improvement(home, author, mentor, public)
+
     assert Group.objects.filter(name=roles.group_name(roles.EDITORS)).exists()
     return World(ids=ids, users=users)
+
+
+def _improvement(home, author, mentor, practice_page):
+    """Improvement: the page, a framework, and someone else's assessment, goal, check-in,
+    tracker and team (the mentor of the author sees the shared ones; no role here is them)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from civic_wagtail.improvement import access
+    from civic_wagtail.improvement.models import (
+        AdoptionTracker,
+        CheckIn,
+        CompetencyTag,
+        Goal,
+        Team,
+        TrackerIndicator,
+    )
+    from civic_wagtail.improvement.pages import ImprovementPage
+    from civic_wagtail.improvement.reminders import unsubscribe_token
+    from tests.improvement.helpers import make_assessment, make_framework
+
+    page = ImprovementPage(title="Improvement", slug="improvement")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    framework = make_framework()
+    assessment = make_assessment(author, framework, [1, 2], [3, 3])
+    access.share(assessment, mentor.user)
+    goal = Goal.objects.create(user=author, title="Goal", kind="target", indicator="i",
+                               baseline=0, target=5)
+    checkin = CheckIn.objects.create(goal=goal, value=1)
+    tracker = AdoptionTracker.objects.create(user=author, title="T", organisation="O", place="P")
+    TrackerIndicator.objects.create(tracker=tracker, name="i", baseline=1)
+    team = Team.objects.create(name="Team", lead=author)
+    tag = CompetencyTag.objects.create(
+        competency=framework.competencies.first(),
+        content_type=ContentType.objects.get_for_model(practice_page), object_id=practice_page.pk,
+    )
+    return {"framework": framework.pk, "assessment_other": assessment.pk,
+            "goal_other": goal.pk, "checkin_other": checkin.pk, "tracker_other": tracker.pk,
+            "team_other": team.pk, "competency_tag": tag.pk,
+            "unsubscribe_token": unsubscribe_token(author)}
 
 
 def _content_type_id(obj):
