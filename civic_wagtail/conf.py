@@ -56,6 +56,8 @@ DEFAULTS = {
         "library_submission": {"member": (5, 3600), "anonymous": (10, 3600)},
         # Registering for, following or forgetting an event.
         "event_attendance": {"member": (60, 3600), "anonymous": (60, 3600)},
+        # Working groups: joining, leaving, inviting, posting files, events and the pilot log.
+        "group_action": {"member": (60, 3600), "anonymous": (10, 3600)},
     },
     #: ``request.META`` key of the header that trusted proxies append the client address to
     #: (``"HTTP_X_FORWARDED_FOR"``). ``None``: the connection's ``REMOTE_ADDR``.

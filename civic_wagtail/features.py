@@ -78,6 +78,13 @@ FEATURES = [
         modules=("openbadges_bakery",),
     ),
     Feature(
+        "civic_wagtail.groups",
+        "civic_wagtail_groups",
+        "groups",
+        apps=("guardian",),
+        modules=("guardian",),
+    ),
+    Feature(
         "civic_wagtail.transparency",
         "civic_wagtail_transparency",
         "transparency",

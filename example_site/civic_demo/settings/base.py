@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "civic_wagtail.mentoring",
     "civic_wagtail.recognition",
     "civic_wagtail.transparency",
+    "civic_wagtail.groups",
     "civic_wagtail.members",
     "civic_wagtail",
     "wagtail_localize",
