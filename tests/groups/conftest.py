@@ -65,7 +65,10 @@ def add_file(group, user, title="Routes.txt"):
 def add_event(group, user, title="Monthly call"):
     start = timezone.now() + datetime.timedelta(days=3)
     return GroupEvent.objects.create(
-        group=group, title=title, start=start, end=start + datetime.timedelta(hours=1),
+        group=group,
+        title=title,
+        start=start,
+        end=start + datetime.timedelta(hours=1),
         created_by=user,
     )
 
