@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 #: The library's own cost plus the review record's and the comment thread's panels, and
 #: recognition's "This helped me" (one count for an anonymous visitor).
-FULL_PRACTICE_PAGE_QUERIES = 29
+FULL_PRACTICE_PAGE_QUERIES = 30
 
 
 def test_the_full_practice_page_with_every_panel(client, home_page):

@@ -41,6 +41,14 @@ hooks.register("civic_wagtail_public_profile_panels", contributions_panel)
 hooks.register("civic_wagtail_search_scopes", library_scopes)
 
 
+@hooks.register("civic_wagtail_submit_draft")
+def submit_draft(draft, **kwargs):
+    # Imported here: the submission forms query the page tree when their module loads.
+    from .drafts import submit_draft
+
+    return submit_draft(draft, **kwargs)
+
+
 @hooks.register("civic_wagtail_open_data")
 def library_open_data(request, site_url):
     from .open_data import datasets

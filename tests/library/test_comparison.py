@@ -115,8 +115,11 @@ def library_panels_only(monkeypatch):
     attach through ``civic_wagtail_page_panels`` are pinned by their own tests and once, all
     together, by tests/test_composition.py."""
     hooks.get_hooks(PAGE_PANELS)  # import every app's wagtail_hooks first
-    own = [(fn, order) for fn, order in hooks._hooks.get(PAGE_PANELS, [])
-           if fn.__module__.startswith("civic_wagtail.library")]
+    own = [
+        (fn, order)
+        for fn, order in hooks._hooks.get(PAGE_PANELS, [])
+        if fn.__module__.startswith("civic_wagtail.library")
+    ]
     monkeypatch.setitem(hooks._hooks, PAGE_PANELS, own)
 
 
@@ -134,7 +137,7 @@ def test_practice_page_query_count_is_pinned(
 PAGE_PANELS = "civic_wagtail_page_panels"
 
 #: Site and page routing (9), the page's outcomes, the comparison (1), adoptions, resources,
-#: related practices, the four taxonomy lists, the parent for the submit link, and one
-#: view-restriction lookup per ``.public()`` listing: the library's own cost, without the
-#: panels other apps attach.
-PRACTICE_PAGE_QUERIES = 26
+#: related practices, the contributors credited, the four taxonomy lists, the parent for the
+#: submit link, and one view-restriction lookup per ``.public()`` listing: the library's own
+#: cost, without the panels other apps attach.
+PRACTICE_PAGE_QUERIES = 27

@@ -6,6 +6,7 @@ ClassifiedMixin, Page)``) when it needs extra fields; the concrete pages in
 """
 
 import swapper
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import CharField, F, Func, OuterRef, Q, Subquery
@@ -58,10 +59,24 @@ class LibraryPageMixin(models.Model):
         related_name="+",
         help_text=_("The practice or case study this one builds on, if any."),
     )
+    what_did_not_work = RichTextField(
+        _("what did not work"),
+        features=RICH,
+        blank=True,
+        help_text=_("Experiments that failed and why, so that others do not repeat them."),
+    )
+    contributors = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contributors"),
+        blank=True,
+        related_name="+",
+        help_text=_("Members credited on the page besides its author (a pilot's team)."),
+    )
 
     # Weighted above the body fields (title > summary > body; PostgreSQL ranks by weight).
     search_fields = [
         index.SearchField("summary", boost=1.5),
+        index.SearchField("what_did_not_work"),
         index.FilterField("adapted_from"),
     ]
 

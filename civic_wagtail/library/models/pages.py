@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from civic_wagtail import page_cache
 from civic_wagtail.models import ClassifiedMixin
 
+from ..credits import adoption_context, credited
 from ..serializers import OutcomeSerializer, PeerReviewedAtField, TermSerializer
 from .mixins import BestPracticeMixin, CaseStudyMixin
 from .outcomes import AbstractOutcome
@@ -36,6 +37,7 @@ SYNCHRONISED_PAGE_FIELDS = [
     SynchronizedField("cost_band"),
     SynchronizedField("implementation_months"),
     SynchronizedField("contact_email"),
+    SynchronizedField("contributors"),
 ]
 
 
@@ -109,10 +111,12 @@ class BestPracticePage(BestPracticeMixin, ClassifiedMixin, Page):
             heading=_("Costs and time"),
         ),
         FieldPanel("risks"),
+        FieldPanel("what_did_not_work"),
         FieldPanel("evidence_strength", widget=forms.RadioSelect),
         InlinePanel("outcomes", heading=_("Measurable outcomes"), label=_("Outcome")),
         MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contributors")],
+            heading=_("Contact and credits"),
         ),
         MultiFieldPanel(ClassifiedMixin.taxonomy_panels, heading=_("Classification")),
         FieldPanel("adapted_from"),
@@ -163,6 +167,8 @@ class BestPracticePage(BestPracticeMixin, ClassifiedMixin, Page):
         context["outcomes"] = self.outcomes.select_related("indicator")
         context["comparison"] = compare_outcomes(self)
         context["adoptions"] = list(self.get_adoptions().only("title", "place", "url_path"))
+        context.update(adoption_context(self.pk, context["adoptions"]))
+        context["contributors"] = credited(self)
         context["resources"] = (
             self.supporting_resources.live().public().only("title", "url_path", "summary")
         )
@@ -180,6 +186,8 @@ class CaseStudyPage(CaseStudyMixin, ClassifiedMixin, Page):
         FieldPanel("challenge"),
         FieldPanel("what_was_done"),
         FieldPanel("lessons"),
+        FieldPanel("what_did_not_work"),
+        FieldPanel("contributors"),
         FieldPanel("success_story"),
         InlinePanel("outcomes", heading=_("Measurable outcomes"), label=_("Outcome")),
         MultiFieldPanel(
@@ -194,6 +202,7 @@ class CaseStudyPage(CaseStudyMixin, ClassifiedMixin, Page):
     override_translatable_fields = [
         SynchronizedField("adapted_from"),
         SynchronizedField("success_story"),
+        SynchronizedField("contributors"),
     ]
     api_fields = [
         APIField("summary"),
@@ -220,6 +229,7 @@ class CaseStudyPage(CaseStudyMixin, ClassifiedMixin, Page):
         context["outcomes"] = self.outcomes.select_related("indicator")
         context["adoptions"] = list(self.get_adoptions().only("title", "place", "url_path"))
         context["applied"] = published_related(self.practices).only("title", "url_path")
+        context["contributors"] = credited(self)
         context["origin"] = (
             Page.objects.live().public().filter(pk=self.adapted_from_id).first()
             if self.adapted_from_id
