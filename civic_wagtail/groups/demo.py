@@ -133,7 +133,8 @@ class GroupsSeeder(Seeder):
             search_description="Private working groups that run pilots together.",
         )
         users = ctx.shared["users"]
-        lead = users["editors"][0] if users.get("editors") else None
+        editors = users.get("editors", [])
+        lead = next((u for u in editors if u.username.startswith("editor")), None)
         members = users.get("members", [])
         max_member = next((u for u in members if u.username.startswith("member")), None)
         if lead is None or max_member is None:

@@ -7,6 +7,7 @@ with its reason. Measured experiments become outcomes on the library's indicator
 every active member and every author of an experiment is credited.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -47,7 +48,7 @@ def build_draft(group, kind=drafts.CASE_STUDY):
     members = [
         m.user
         for m in group.memberships.filter(status=Membership.Status.ACTIVE)
-        .select_related("user")
+        .select_related("user__civic_profile")
         .order_by("joined_at", "pk")
     ]
     contributors = {user.pk: user for user in members}
@@ -68,14 +69,26 @@ def build_draft(group, kind=drafts.CASE_STUDY):
         if experiment.indicator and experiment.actual is not None
     ]
     places = sorted({experiment.where for experiment in experiments if experiment.where})
+    organisations = sorted(
+        {
+            getattr(getattr(user, "civic_profile", None), "organisation", "") or ""
+            for user in members
+        }
+        - {""}
+    )
+    tried = [e for e in experiments if e.result != Experiment.Result.PENDING]
     return drafts.Draft(
         title=_("%(group)s: what our pilot learned") % {"group": group.name},
         summary=group.purpose,
         kind=kind,
-        place="; ".join(places)[:255],
-        challenge=group.hypothesis,
-        what_was_done="\n".join(_line(e) for e in by_result[Experiment.Result.WORKED]),
-        lessons="\n".join(_line(e) for e in by_result[Experiment.Result.PARTLY]),
+        organisation=("; ".join(organisations) or group.name)[:200],
+        place=("; ".join(places) or str(group.government_level or group.name))[:200],
+        challenge="\n\n".join(filter(None, [group.hypothesis, group.purpose])),
+        what_was_done="\n".join(f"{_line(e)} {e.get_result_display()}." for e in tried),
+        lessons="\n".join(
+            _line(e)
+            for e in by_result[Experiment.Result.WORKED] + by_result[Experiment.Result.PARTLY]
+        ),
         what_did_not_work="\n".join(
             _line(e, with_why=True) for e in by_result[Experiment.Result.FAILED]
         ),
@@ -103,6 +116,12 @@ def draft_from_log(group, user, request, kind=drafts.CASE_STUDY):
             page = drafts.submit_draft(build_draft(group, kind), user=user, site=request)
         except drafts.DraftsUnavailable as error:
             raise DraftRefused(str(error)) from error
+        except ValidationError as error:
+            fields = ", ".join(sorted(getattr(error, "message_dict", {}) or {})) or str(error)
+            raise DraftRefused(
+                _("The library refused the draft (%(fields)s): complete the log and try again.")
+                % {"fields": fields}
+            ) from error
         group.draft_page_id = page.pk
         group.status = WorkingGroup.Status.FINISHED
         group.save(update_fields=["draft_page_id", "status"])
