@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -127,3 +128,25 @@ def test_group_list_is_constant(client, groups_page, people):
             lead, f"Group {n}", ["public", "members", "secret"][n % 3], joining="invitation"
         )
     assert count(client, "/groups/") == few
+
+
+@pytest.mark.django_db
+@override_settings(CIVIC_WAGTAIL_EVENTS_FEED_CACHE_SECONDS=0)  # render every full response
+def test_personal_feed_with_group_events_is_constant(client, groups_page, people):
+    from civic_wagtail.events.models import CalendarToken
+
+    user = people["member"]
+    url = f"/calendar/member/{CalendarToken.for_user(user).token}.ics"
+    group = make_group(people["lead"], "First", "members", joining="open")
+    Membership.objects.create(group=group, user=user, status="active")
+    start = timezone.now() + datetime.timedelta(days=2)
+    GroupEvent.objects.create(group=group, title="Call", start=start, end=start)
+    few = count(client, url)
+    for n in range(8):
+        other = make_group(people["lead"], f"G{n}", "secret", joining="invitation")
+        Membership.objects.create(group=other, user=user, status="active")
+        GroupEvent.objects.bulk_create(
+            [GroupEvent(group=other, title=f"E{k}", start=start, end=start) for k in range(5)]
+        )
+    assert count(client, url) == few
+    assert client.get(url).content.decode().count("BEGIN:VEVENT") == 41
