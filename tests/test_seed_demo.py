@@ -341,3 +341,21 @@ def test_site_search_finds_every_kind_in_the_demo(demo, client):
     assert client.get("/search/", {"q": mentor.display_name, "type": kind}).status_code == 400
     client.force_login(get_user_model().objects.get(email="max@city.example.gov"))
     assert mentor.display_name in found(mentor.display_name, kind)
+
+
+def test_working_groups_are_in_every_state_and_the_member_is_in_two(demo, client):
+    from civic_wagtail.groups.models import Membership, WorkingGroup
+
+    groups = {group.slug: group for group in WorkingGroup.objects.all()}
+    assert {group.visibility for group in groups.values()} == {"public", "members", "secret"}
+    finished = groups["bulky-waste-appointments"]
+    assert finished.status == "finished"
+    case = CaseStudyPage.objects.get(pk=finished.draft_page_id)
+    assert case.live and "offline mode" in case.what_did_not_work
+    max_groups = Membership.objects.filter(user__username="member", status="active")
+    assert max_groups.count() == 2
+    assert "/groups/" in client.get("/").content.decode()
+    assert client.get("/groups/procurement-reform-circle/").status_code == 404
+    client.force_login(get_user_model().objects.get(username="member"))
+    assert client.get("/groups/digital-permits-pilot/files/").status_code == 200
+    assert "Procurement reform circle" not in client.get("/groups/").content.decode()
