@@ -112,7 +112,7 @@ def test_join_post_share_log_and_draft(
     upload = tmp_path / "routes.txt"
     upload.write_text("route notes")
     nina.get_by_label("Title").fill("Route notes")
-    nina.get_by_label("File", exact=True).set_input_files(str(upload))
+    nina.locator("input[type=file]").set_input_files(str(upload))
     nina.get_by_role("button", name="Share with the group").click()
     assert nina.get_by_role("link", name="Route notes").count() == 1
     _check(nina)
