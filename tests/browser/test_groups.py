@@ -114,7 +114,8 @@ def test_join_post_share_log_and_draft(
     nina.get_by_label("Title").fill("Route notes")
     nina.locator("input[type=file]").set_input_files(str(upload))
     nina.get_by_role("button", name="Share with the group").click()
-    assert nina.get_by_role("link", name="Route notes").count() == 1
+    nina.get_by_role("link", name="Route notes").wait_for()  # after the redirect
+    assert "The file is shared with the group." in nina.content()
     _check(nina)
 
     nina.goto(base + "smarter-waste-routes/events/")
