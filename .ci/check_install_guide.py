@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "tutorial" / "installation.md"
 PROJECT = "agency_site"
 PROFILES = {
-    "full": {"library", "review", "discussion", "events", "mentoring", "recognition", "transparency", "improvement", "french"},
+    "full": {"library", "review", "discussion", "events", "mentoring", "recognition", "transparency", "improvement", "groups", "french"},
     "events-only": {"events"},
 }
 

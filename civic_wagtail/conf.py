@@ -66,6 +66,8 @@ DEFAULTS = {
         "improvement": {"member": (120, 3600), "anonymous": (30, 3600)},
         # A team lead's invitations notify other members.
         "improvement_invite": {"member": (30, 3600), "anonymous": (10, 3600)},
+        # Working groups: joining, leaving, inviting, posting files, events and the pilot log.
+        "group_action": {"member": (60, 3600), "anonymous": (10, 3600)},
     },
     #: ``request.META`` key of the header that trusted proxies append the client address to
     #: (``"HTTP_X_FORWARDED_FOR"``). ``None``: the connection's ``REMOTE_ADDR``.

@@ -85,6 +85,13 @@ FEATURES = [
         modules=("guardian",),
     ),
     Feature(
+        "civic_wagtail.groups",
+        "civic_wagtail_groups",
+        "groups",
+        apps=("guardian",),
+        modules=("guardian",),
+    ),
+    Feature(
         "civic_wagtail.transparency",
         "civic_wagtail_transparency",
         "transparency",

@@ -3,6 +3,7 @@
 from wagtail.models import get_page_models
 
 from civic_wagtail.discussion.models import ForumIndexPage, ForumTopicPage
+from civic_wagtail.groups.pages import GroupIndexPage
 from civic_wagtail.library.models import ResourcePage
 from civic_wagtail.mentoring.pages import MentoringPage
 from tests.events.helpers import make_event, make_index
@@ -100,11 +101,14 @@ def every_page_type(home):
     policy_page.related_links.create(related=first)
     policy_page.related_links.create(related=project)
     policy_page = publish(policy_page)
+    groups = GroupIndexPage(title="Working groups", slug="groups", intro="Pilots together.")
+    home.add_child(instance=groups)
+    groups = publish(groups)
     built = [
         library, first, second, case, resources, resource, forums, forum, calendar, event,
         mentoring, policies, policy_page, consultations, consulted, projects, project,
+        groups,
     ]
     missing = package_page_types() - {type(page) for page in built}
     assert not missing, f"tests/pages.py builds no page of type {missing}"
-    return {"all": built, "topic": topic, "indicator": indicator, "first": first,
-            "second": second}
+    return {"all": built, "topic": topic, "indicator": indicator, "first": first, "second": second}

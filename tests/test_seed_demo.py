@@ -425,3 +425,19 @@ def test_improvement_demo_has_every_state(demo, client):
     assert AdoptionTracker.objects.count() == 5
     assert client.get("/improvement/").status_code == 200
     assert b'href="/improvement/"' in client.get("/").content
+def test_working_groups_are_in_every_state_and_the_member_is_in_two(demo, client):
+    from civic_wagtail.groups.models import Membership, WorkingGroup
+
+    groups = {group.slug: group for group in WorkingGroup.objects.all()}
+    assert {group.visibility for group in groups.values()} == {"public", "members", "secret"}
+    finished = groups["bulky-waste-appointments"]
+    assert finished.status == "finished"
+    case = CaseStudyPage.objects.get(pk=finished.draft_page_id)
+    assert case.live and "offline mode" in case.what_did_not_work
+    max_groups = Membership.objects.filter(user__username="member", status="active")
+    assert max_groups.count() == 2
+    assert "/groups/" in client.get("/").content.decode()
+    assert client.get("/groups/procurement-reform-circle/").status_code == 404
+    client.force_login(get_user_model().objects.get(username="member"))
+    assert client.get("/groups/digital-permits-pilot/files/").status_code == 200
+    assert "Procurement reform circle" not in client.get("/groups/").content.decode()

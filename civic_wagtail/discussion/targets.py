@@ -12,6 +12,7 @@ from wagtail.models import Page
 from .models import Thread
 from .pages import is_commentable
 from .policy import can_moderate
+from .visibility import may_read_owned
 
 
 def get_target(model, pk):
@@ -58,6 +59,11 @@ def can_see(request, target):
     commentable and not restricted for this request.
     """
     if isinstance(target, Thread):
+        if target.is_owned:
+            own = request.user.is_authenticated and target.author_id == request.user.pk
+            return may_read_owned(request, target) and (
+                target.is_published or own or can_moderate(request.user)
+            )
         moderator = can_moderate(request.user)
         visible = Thread.objects.visible_to(request.user, moderator).filter(pk=target.pk)
         return visible.exists() and _page_open(target.forum, request)
@@ -71,6 +77,8 @@ def can_post_to(request, target):
     if isinstance(target, Thread):
         if not (target.is_published or can_moderate(request.user)):
             return False
+        if target.is_owned:
+            return may_read_owned(request, target)
         return _page_open(target.forum, request)
     if isinstance(target, Page):
         return _page_visible(target.specific, request)

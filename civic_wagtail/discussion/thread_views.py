@@ -22,6 +22,7 @@ from .models import Thread
 from .pages import discussion_context
 from .policy import PostingRefused, can_moderate, check_can_post, hold_reason
 from .responses import rate_limited, refused
+from .visibility import check_owned
 
 CREATE = "civic_wagtail_discussion.create_thread"
 
@@ -91,12 +92,17 @@ def thread_detail(forum, request, pk):
     """A thread with one page of its comments; the accepted answer comes first."""
     moderator = can_moderate(request.user)
     thread = (
-        Thread.objects.visible_to(request.user, moderator)
-        .filter(forum=forum, pk=pk)
+        Thread.objects.filter(forum=forum, pk=pk)
         .select_related("author__civic_profile", "accepted_comment__user__civic_profile")
         .first()
     )
     if thread is None:
+        raise Http404(_("No such thread."))
+    if thread.is_owned:
+        # Its owner (a working group) decides: 404 or 403 for those it keeps out.
+        check_owned(request, thread)
+    own = request.user.is_authenticated and thread.author_id == request.user.pk
+    if not (thread.is_published or own or moderator):
         raise Http404(_("No such thread."))
     page_cache.depends_on(
         request, page_scope(forum.pk), thread_scope(thread.pk), page_cache.NAV

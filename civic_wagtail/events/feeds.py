@@ -39,7 +39,7 @@ from wagtail.models import Locale, Site
 
 from civic_wagtail.conf import civic_settings
 
-from . import stamps
+from . import personal_items, stamps
 from .ical import CALENDAR_END, calendar_head, item_component, vtimezone
 from .models import CalendarToken, EventFeedEntry, EventPage
 
@@ -445,6 +445,32 @@ class MemberFeed(EventFeed):
 
     def scope(self, request, obj):
         return stamps.member_scope(obj.pk)
+
+    def extra_items(self, request, obj):
+        """Other apps' private items for this member
+        (:mod:`~civic_wagtail.events.personal_items`), read once per request."""
+        cached = getattr(request, "_civic_personal_items", None)
+        if cached is None:
+            cached = personal_items.items_for(obj)
+            request._civic_personal_items = cached
+        return cached
+
+    def validators(self, request, obj):
+        etag, changed_at = super().validators(request, obj)
+        extra = self.extra_items(request, obj)
+        if not extra:
+            return etag, changed_at
+        etag = hashlib.sha256(f"{etag}:{personal_items.digest(extra)}".encode()).hexdigest()[:32]
+        latest = max(item["updated"] for item in extra)
+        return etag, max(changed_at, latest) if changed_at else latest
+
+    def render(self, request, obj):
+        body = super().render(request, obj)
+        extra = self.extra_items(request, obj)
+        if not extra:
+            return body
+        head = body[: -len(CALENDAR_END)]
+        return head + "".join(personal_items.vevent(item) for item in extra) + CALENDAR_END
 
 
 __all__ = [

@@ -245,6 +245,29 @@ def build_world():
             "award_uid": award.uid, "award_revoked_uid": revoked.uid}
 
     ids |= _improvement(home, author, mentor, public)
+    # Working groups: a members-only and a secret group led by someone else, each with a
+    # private thread and a file, and an invitation to someone else's address.
+    from civic_wagtail.groups import membership as group_membership
+    from civic_wagtail.groups import space as group_space
+    from civic_wagtail.groups.models import GroupFile
+    from civic_wagtail.groups.pages import GroupIndexPage
+
+    groups_page = GroupIndexPage(title="Working groups", slug="groups")
+    home.add_child(instance=groups_page)
+    groups_page.save_revision().publish()
+    for visibility in ("members", "secret"):
+        group = group_membership.create_group(
+            author, name=f"Group {visibility}", slug=f"grp-{visibility}", purpose="Pilot.",
+            visibility=visibility, joining="invitation",
+        )
+        thread = group_space.start_thread(group, author, "Private", "Body", None)
+        document = _document(f"group-{visibility}", group_space.ensure_collection(group))
+        shared = GroupFile.objects.create(group=group, document=document, uploaded_by=author)
+        ids |= {f"group_thread_{visibility}": thread.pk, f"group_file_{visibility}": shared.pk,
+                f"group_doc_{visibility}": document.pk,
+                f"group_doc_{visibility}_file": document.filename}
+    invitation = group_membership.invite(author, group, "someone.else@example.gov")
+    ids |= {"group_invitation": invitation.token}
 
     assert Group.objects.filter(name=roles.group_name(roles.EDITORS)).exists()
     return World(ids=ids, users=users)

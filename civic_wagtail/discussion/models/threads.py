@@ -9,15 +9,31 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 
 class ThreadQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def unowned(self):
+        """Threads no other app owns: owned threads (a working group's) are listed only by
+        their owner, never in forums, search, feeds or dashboards."""
+        return self.filter(owner_type_id__isnull=True)
+
+    def owned_by(self, owner):
+        """The threads of ``owner`` (any model instance), e.g. a working group's threads."""
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(
+            owner_type=ContentType.objects.get_for_model(owner), owner_id=str(owner.pk)
+        )
+
     def published(self):
-        return self.filter(status=Thread.Status.PUBLISHED)
+        return self.unowned().filter(status=Thread.Status.PUBLISHED)
 
     def visible_to(self, user, can_moderate=False):
-        """Published threads, plus the user's own held/hidden ones (all for moderators)."""
+        """Published threads, plus the user's own held/hidden ones (all for moderators).
+        Owned threads are left out: their owner decides (:mod:`..visibility`)."""
         if can_moderate:
-            return self
+            return self.unowned()
         if user.is_authenticated:
-            return self.filter(models.Q(status=Thread.Status.PUBLISHED) | models.Q(author=user))
+            return self.unowned().filter(
+                models.Q(status=Thread.Status.PUBLISHED) | models.Q(author=user)
+            )
         return self.published()
 
 
@@ -82,6 +98,18 @@ class Thread(index.Indexed, models.Model):
         related_name="+",
     )
 
+    #: The app that owns this thread (a working group...), if any: an owned thread is read
+    #: only by those its owner's ``civic_wagtail_thread_visibility`` hook lets in.
+    owner_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("owner type"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    owner_id = models.CharField(_("owner id"), max_length=64, blank=True, db_index=True)
+
     objects = ThreadQuerySet.as_manager()
 
     search_fields = [
@@ -92,6 +120,7 @@ class Thread(index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.FilterField("status"),
         index.FilterField("forum_id"),
+        index.FilterField("owner_type_id"),
     ]
 
     class Meta:
@@ -146,6 +175,10 @@ class Thread(index.Indexed, models.Model):
             if size >= self.COMMENT_INDEX_CHARS:
                 break
         return "\n".join(joined)[: self.COMMENT_INDEX_CHARS]
+
+    @property
+    def is_owned(self):
+        return self.owner_type_id is not None
 
     @property
     def is_published(self):

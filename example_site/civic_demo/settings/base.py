@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "civic_wagtail.recognition",
     "civic_wagtail.transparency",
     "civic_wagtail.improvement",
+    "civic_wagtail.groups",
     "civic_wagtail.members",
     "civic_wagtail",
     "wagtail_localize",
