@@ -29,6 +29,8 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.test.utils import override_settings
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
@@ -187,6 +189,7 @@ class LocaleSeeder(Seeder):
             for page in ctx.progress(pages.specific(), "translations", pages.count()):
                 with transaction.atomic():
                     translator.translate(page)
+        recount_children(locales)
         missing = sum(len(strings) for strings in translator.missing.values())
         ctx.shared["translation_missing"] = {
             code: sorted(strings) for code, strings in translator.missing.items()
@@ -196,6 +199,25 @@ class LocaleSeeder(Seeder):
             f"into {', '.join(locale.language_code for locale in locales)}; {missing} "
             "segment(s) had no entry in the demo's TRANSLATIONS and kept the source text."
         )
+
+
+def recount_children(locales):
+    """Make each translated page's ``numchild`` agree with its children, in one statement.
+
+    A translated parent can be saved from an instance loaded before its children were
+    translated under it, which writes back a stale count; treebeard then takes the page for
+    a leaf and Wagtail serves no child of it (every ``/fr/<section>/`` a 404).
+    """
+    children = (
+        Page.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .order_by()
+        .values("depth")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    Page.objects.filter(locale__in=locales).update(
+        numchild=Coalesce(Subquery(children), 0)
+    )
 
 
 @contextmanager

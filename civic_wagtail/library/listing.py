@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
 from civic_wagtail import page_cache, params
+from civic_wagtail.localized import localized_objects
 from civic_wagtail.pagination import paginate
 from civic_wagtail.peer_review import with_reviewed_at
 
@@ -20,7 +21,7 @@ from .filters import LibraryFilterForm, filtered_pages, search_pages
 from .models import BestPracticePage, CaseStudyPage, ResourcePage, ResourceType
 
 
-def load_cards(pages):
+def load_cards(pages, locale=None):
     """The specific pages for ``pages`` (base Page objects), in order, with what cards show.
 
     Every query below runs with all the ids of the page of results, whatever their type,
@@ -38,6 +39,8 @@ def load_cards(pages):
         for relation in ("topics", "regions"):
             for page_id, term in related_terms(model, relation, ids):
                 terms[page_id][relation].append(term)
+    if locale is not None:
+        localize_terms(terms, locale)
     counts = adoption_counts(ids)
     cards = []
     for page in pages:
@@ -48,6 +51,23 @@ def load_cards(pages):
             card.region_list = terms[page.pk]["regions"]
             cards.append(card)
     return cards
+
+
+def localize_terms(terms, locale):
+    """Swap each card's terms for their translations in ``locale``: one query per vocabulary
+    shown (topics, regions), whatever the number of cards; none in the default locale."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    if locale.language_code == get_supported_content_language_variant(settings.LANGUAGE_CODE):
+        return
+    for relation in ("topics", "regions"):
+        lists = [by_relation[relation] for by_relation in terms.values()]
+        flat = localized_objects([term for items in lists for term in items], locale)
+        position = 0
+        for items in lists:
+            items[:] = flat[position : position + len(items)]
+            position += len(items)
 
 
 def related_terms(model, relation, ids):
@@ -99,7 +119,7 @@ def serve_index(index_page, request):
         filters = form.filter_values() if form.is_bound else {}
         results = search_pages(filtered_pages(index_page.get_listing_queryset(), data), data)
         page_obj = paginate(request, results)
-        cards = load_cards(list(page_obj.object_list))
+        cards = load_cards(list(page_obj.object_list), index_page.locale)
     context = index_page.get_context(request)
     context.update(
         {

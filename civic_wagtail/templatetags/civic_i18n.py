@@ -33,7 +33,7 @@ def civic_language_links(context):
         return _page_links(request, page, current, names)
     links = []
     path = request.get_full_path()
-    for code, name in names.items():
+    for code in names:
         url = translate_url(path, code)
         if url == path and code != current:
             return []  # not under i18n_patterns: no per-language URL
