@@ -54,13 +54,9 @@ def load_cards(pages, locale=None):
 
 
 def localize_terms(terms, locale):
-    """Swap each card's terms for their translations in ``locale``: one query per vocabulary
-    shown (topics, regions), whatever the number of cards; none in the default locale."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-
-    if locale.language_code == get_supported_content_language_variant(settings.LANGUAGE_CODE):
-        return
+    """Swap each card's terms for their translations in ``locale`` (a locale or its id): one
+    query per vocabulary shown (topics, regions) whatever the number of cards, and none when
+    the terms are already in that locale."""
     for relation in ("topics", "regions"):
         lists = [by_relation[relation] for by_relation in terms.values()]
         flat = localized_objects([term for items in lists for term in items], locale)
@@ -119,7 +115,7 @@ def serve_index(index_page, request):
         filters = form.filter_values() if form.is_bound else {}
         results = search_pages(filtered_pages(index_page.get_listing_queryset(), data), data)
         page_obj = paginate(request, results)
-        cards = load_cards(list(page_obj.object_list), index_page.locale)
+        cards = load_cards(list(page_obj.object_list), index_page.locale_id)
     context = index_page.get_context(request)
     context.update(
         {
