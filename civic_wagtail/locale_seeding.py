@@ -86,6 +86,7 @@ class Translator:
         self.entries = entries
         self.missing = defaultdict(set)
         self.translated = 0
+        self.translated_keys = set()
         #: (model, source pk, target locale id) of every translation saved.
         self.done = []
 
@@ -101,7 +102,17 @@ class Translator:
             return StringValue.from_plaintext(table[text]).data
         return None
 
+    def existing(self, model):
+        """Remember which objects of ``model`` already have a translation, in one query."""
+        self.translated_keys = set(
+            model._default_manager.filter(locale__in=self.locales).values_list(
+                "translation_key", "locale_id"
+            )
+        )
+
     def translate(self, instance):
+        """Translate ``instance`` into each locale it has no translation in yet: a second run
+        adds what is missing and leaves what exists (and what editors changed) alone."""
         from wagtail_localize.models import (
             StringSegment,
             StringTranslation,
@@ -109,15 +120,21 @@ class Translator:
             TranslationSource,
         )
 
+        wanted = [
+            locale
+            for locale in self.locales
+            if locale.pk != instance.locale_id
+            and (instance.translation_key, locale.pk) not in self.translated_keys
+        ]
+        if not wanted:
+            return
         source, created = TranslationSource.get_or_create_from_instance(instance)
         if not created:
             source.update_from_db()
         segments = list(
             StringSegment.objects.filter(source=source).select_related("string", "context")
         )
-        for locale in self.locales:
-            if locale.pk == source.locale_id:
-                continue
+        for locale in wanted:
             translation, _ = Translation.objects.get_or_create(
                 source=source, target_locale=locale, defaults={"enabled": True}
             )
@@ -177,6 +194,7 @@ class LocaleSeeder(Seeder):
                 # Regions before their sub-regions: a parent's translation must exist first.
                 order = ["parent_id", "pk"] if hasattr(model, "parent_id") else ["pk"]
                 objects = model.objects.filter(locale=default).order_by(*_nulls_first(order))
+                translator.existing(model)
                 for instance in objects:
                     with transaction.atomic():
                         translator.translate(instance)
@@ -185,6 +203,7 @@ class LocaleSeeder(Seeder):
         if home is not None:
             pages = pages.filter(path__startswith=home.path)
         pages = pages.order_by("path")
+        translator.existing(Page)
         with indexing_deferred(translator):
             for page in ctx.progress(pages.specific(), "translations", pages.count()):
                 with transaction.atomic():

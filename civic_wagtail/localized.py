@@ -9,7 +9,7 @@ as ONE query (subqueries on ``translation_key``), whatever the number of objects
 in a template loop would add a query per item, so call it on the whole relation.
 """
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
@@ -55,6 +55,10 @@ def localized(queryset, locale, live=None):
     locale_id = _locale_id(locale)
     if locale_id is None:
         return queryset
+    if not isinstance(queryset, QuerySet):
+        # A page previewed from a revision keeps its relations in memory (modelcluster's
+        # FakeQuerySet): translate the objects themselves.
+        return localized_objects(queryset, locale_id)
     model = queryset.model
     manager = model._default_manager
     translations = manager.filter(locale_id=locale_id)

@@ -172,7 +172,7 @@ class ClassifiedMixin(models.Model):
         own), each one's translation where it exists: one query however many terms."""
         from .localized import localized
 
-        return localized(getattr(self, relation).all(), locale or getattr(self, "locale", None))
+        return localized(getattr(self, relation).all(), locale or getattr(self, "locale_id", None))
 
     @property
     def localized_topics(self):

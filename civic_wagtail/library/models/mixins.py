@@ -89,7 +89,7 @@ class LibraryPageMixin(models.Model):
         from .pages import CaseStudyPage
 
         versions = Page.objects.filter(translation_key=self.translation_key).values("pk")
-        cases = CaseStudyPage.objects.live().public().filter(
+        cases = CaseStudyPage.objects.filter(
             Q(adapted_from__in=versions) | Q(practices__in=versions)
         )
         return (

@@ -174,11 +174,8 @@ class BestPracticePage(BestPracticeMixin, ClassifiedMixin, Page):
             .public()
             .only("title", "url_path", "summary")
         )
-        context["related"] = (
-            localized(published_related(self.related_practices), self.locale_id)
-            .live()
-            .public()
-            .only("title", "url_path")
+        context["related"] = published_related(self.related_practices, self.locale_id).only(
+            "title", "url_path"
         )
         return context
 
@@ -232,11 +229,8 @@ class CaseStudyPage(CaseStudyMixin, ClassifiedMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["outcomes"] = self.outcomes.select_related("indicator")
         context["adoptions"] = list(self.get_adoptions().only("title", "place", "url_path"))
-        context["applied"] = (
-            localized(published_related(self.practices), self.locale_id)
-            .live()
-            .public()
-            .only("title", "url_path")
+        context["applied"] = published_related(self.practices, self.locale_id).only(
+            "title", "url_path"
         )
         context["origin"] = (
             localized(Page.objects.filter(pk=self.adapted_from_id), self.locale_id)
