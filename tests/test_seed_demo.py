@@ -139,9 +139,10 @@ def test_the_home_page_is_translated_and_links_its_translation(demo, client):
 
 
 def test_library_has_varied_outcomes_and_searchable_pages(demo, client):
-    assert BestPracticePage.objects.live().count() == 8
-    assert CaseStudyPage.objects.live().count() == 16
-    assert ResourcePage.objects.live().count() >= 5
+    english = {"locale__language_code": "en"}  # the French and Spanish demo come on top
+    assert BestPracticePage.objects.live().filter(**english).count() == 8
+    assert CaseStudyPage.objects.live().filter(**english).count() == 16
+    assert ResourcePage.objects.live().filter(**english).count() >= 5
     outcomes = CaseStudyOutcome.objects.all()
     assert outcomes.count() >= 16
     assert outcomes.values("indicator").distinct().count() >= 3
@@ -164,7 +165,11 @@ def test_two_thirds_of_library_cards_show_peer_reviewed_and_every_state_is_there
     html = response.content.decode()
     assert len(cards) == 20  # 24 items, 20 a page
     assert html.count("Peer reviewed <time") == sum(1 for c in cards if c.peer_reviewed_at)
-    total = BestPracticePage.objects.count() + CaseStudyPage.objects.count()
+    english = {"locale__language_code": "en"}  # what /library/ lists
+    total = (
+        BestPracticePage.objects.filter(**english).count()
+        + CaseStudyPage.objects.filter(**english).count()
+    )
     reviewed = sum(
         1 for model in (BestPracticePage, CaseStudyPage) for page in
         client.get("/library/", {"type": "practice" if model is BestPracticePage
@@ -197,7 +202,7 @@ def test_mentorships_are_in_every_state(demo):
     assert MentorProfile.objects.count() == 10
     states = Counter(status for *_ids, status in demo["snapshot"]["mentorships"])
     assert set(states) == {s.value for s in Mentorship.Status}
-    assert MentoringPage.objects.get().url_path.endswith("/mentoring/")
+    assert MentoringPage.objects.get(locale__language_code="en").url_path.endswith("/mentoring/")
 
 
 def test_demo_member_has_badges_kudos_and_notifications_in_every_state(demo):
