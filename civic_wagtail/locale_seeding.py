@@ -209,6 +209,9 @@ class LocaleSeeder(Seeder):
                 with transaction.atomic():
                     translator.translate(page)
         recount_children(locales)
+        # Callbacks that run on commit (publishing's side effects) may save a translated parent
+        # from an instance loaded earlier: count again once they have run.
+        transaction.on_commit(lambda: recount_children(locales))
         missing = sum(len(strings) for strings in translator.missing.values())
         ctx.shared["translation_missing"] = {
             code: sorted(strings) for code, strings in translator.missing.items()
