@@ -41,14 +41,9 @@ def world(home_page):
     urls = {}
     for code in ("fr", "es"):
         locale = Locale.objects.get_or_create(language_code=code)[0]
-        french_forum = translated(forum, locale)
-        urls[code] = [
-            translated(home_page, locale).url,
-            translated(library, locale).url,
-            translated(tracker, locale).url,
-            translated(event, locale).url,
-            f"{french_forum.url}{thread.pk}/",
-        ]
+        # Parents first: copy_parents only copies the parents that have no translation yet.
+        urls[code] = [translated(page, locale).url for page in (home_page, library, tracker, event)]
+        urls[code].append(f"{translated(forum, locale).url}{thread.pk}/")
     return urls
 
 
