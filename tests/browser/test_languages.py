@@ -42,7 +42,8 @@ def world(home_page):
     for code in ("fr", "es"):
         locale = Locale.objects.get_or_create(language_code=code)[0]
         # Parents first: copy_parents only copies the parents that have no translation yet.
-        urls[code] = [translated(page, locale).url for page in (home_page, library, tracker, event)]
+        pages = (home_page, library, tracker, event)
+        urls[code] = [translated(page, locale).url for page in pages]
         urls[code].append(f"{translated(forum, locale).url}{thread.pk}/")
     return urls
 
