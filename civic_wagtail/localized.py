@@ -107,9 +107,11 @@ def localize_prefetched(instances, relation, locale):
     locale_id = _locale_id(locale)
     if locale_id is None:
         return
+    # An instance may be listed more than once (a series on several days of a month).
+    unique = {id(instance): instance for instance in instances}.values()
     caches = [
         instance._prefetched_objects_cache[relation]
-        for instance in instances
+        for instance in unique
         if relation in getattr(instance, "_prefetched_objects_cache", {})
     ]
     originals = [obj for cache in caches for obj in cache]
