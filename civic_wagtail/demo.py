@@ -11,6 +11,7 @@ from wagtail.models import Collection, Locale, Site
 
 from . import roles
 from .features import role_in_use
+from .locale_seeding import LocaleSeeder
 from .models import GovernmentLevel, OrganisationType, Region, Topic
 from .seeding import (
     DEMO_DJANGO_SITE_NAME,
@@ -241,4 +242,107 @@ class SiteAddressSeeder(Seeder):
         point_sites_at(ctx.options.get("site_url") or DEMO_SITE_URL)
 
 
-SEEDERS = [CoreSeeder, SiteAddressSeeder]
+SEEDERS = [CoreSeeder, SiteAddressSeeder, LocaleSeeder]
+
+
+#: The taxonomy in French and Spanish, for the locale seeder (:mod:`civic_wagtail.locale_seeding`).
+TRANSLATIONS = {
+    "fr": {
+        "Permits and licensing": "Permis et autorisations",
+        "Building, business and event permits; inspections.":
+            "Permis de construire, d'exploitation et d'événements ; inspections.",
+        "Waste management": "Gestion des déchets",
+        "Collection, recycling, circular economy.": "Collecte, recyclage, économie circulaire.",
+        "Emergency services": "Services d'urgence",
+        "Dispatch, fire, ambulance, preparedness.":
+            "Régulation des appels, incendie, ambulances, préparation aux crises.",
+        "Public health": "Santé publique",
+        "Prevention, vaccination, health campaigns.":
+            "Prévention, vaccination, campagnes de santé.",
+        "Digital services": "Services numériques",
+        "Online services, data, service design.":
+            "Services en ligne, données, conception de services.",
+        "Budget and finance": "Budget et finances",
+        "Participatory budgeting, procurement, audit.":
+            "Budget participatif, achats publics, audit.",
+        "Transport and mobility": "Transports et mobilité",
+        "Public transit, road safety, active travel.":
+            "Transports en commun, sécurité routière, mobilités actives.",
+        "Housing": "Logement",
+        "Affordable housing, homelessness, planning.":
+            "Logement abordable, sans-abrisme, urbanisme.",
+        "Municipal": "Municipal",
+        "County / regional": "Départemental / régional",
+        "State / provincial": "État fédéré / provincial",
+        "National": "National",
+        "International": "International",
+        "North America": "Amérique du Nord",
+        "United States": "États-Unis",
+        "Canada": "Canada",
+        "Europe": "Europe",
+        "United Kingdom": "Royaume-Uni",
+        "France": "France",
+        "Germany": "Allemagne",
+        "Oceania": "Océanie",
+        "Australia": "Australie",
+        "New Zealand": "Nouvelle-Zélande",
+        "Latin America": "Amérique latine",
+        "Mexico": "Mexique",
+        "City or town council": "Conseil municipal",
+        "County or regional government": "Collectivité départementale ou régionale",
+        "State or provincial agency": "Agence d'un État fédéré ou d'une province",
+        "National ministry or department": "Ministère ou administration nationale",
+        "Public health agency": "Agence de santé publique",
+        "Public utility": "Service public de réseau",
+        "Emergency service": "Service d'urgence",
+    },
+    "es": {
+        "Permits and licensing": "Permisos y licencias",
+        "Building, business and event permits; inspections.":
+            "Permisos de obra, de actividad y de eventos; inspecciones.",
+        "Waste management": "Gestión de residuos",
+        "Collection, recycling, circular economy.": "Recogida, reciclaje, economía circular.",
+        "Emergency services": "Servicios de emergencia",
+        "Dispatch, fire, ambulance, preparedness.":
+            "Coordinación de llamadas, bomberos, ambulancias, preparación.",
+        "Public health": "Salud pública",
+        "Prevention, vaccination, health campaigns.":
+            "Prevención, vacunación, campañas de salud.",
+        "Digital services": "Servicios digitales",
+        "Online services, data, service design.":
+            "Servicios en línea, datos, diseño de servicios.",
+        "Budget and finance": "Presupuesto y finanzas",
+        "Participatory budgeting, procurement, audit.":
+            "Presupuestos participativos, contratación pública, auditoría.",
+        "Transport and mobility": "Transporte y movilidad",
+        "Public transit, road safety, active travel.":
+            "Transporte público, seguridad vial, movilidad activa.",
+        "Housing": "Vivienda",
+        "Affordable housing, homelessness, planning.":
+            "Vivienda asequible, personas sin hogar, urbanismo.",
+        "Municipal": "Municipal",
+        "County / regional": "Provincial / regional",
+        "State / provincial": "Estatal / provincial",
+        "National": "Nacional",
+        "International": "Internacional",
+        "North America": "América del Norte",
+        "United States": "Estados Unidos",
+        "Canada": "Canadá",
+        "Europe": "Europa",
+        "United Kingdom": "Reino Unido",
+        "France": "Francia",
+        "Germany": "Alemania",
+        "Oceania": "Oceanía",
+        "Australia": "Australia",
+        "New Zealand": "Nueva Zelanda",
+        "Latin America": "América Latina",
+        "Mexico": "México",
+        "City or town council": "Ayuntamiento",
+        "County or regional government": "Gobierno provincial o regional",
+        "State or provincial agency": "Agencia estatal o provincial",
+        "National ministry or department": "Ministerio o departamento nacional",
+        "Public health agency": "Agencia de salud pública",
+        "Public utility": "Empresa de servicios públicos",
+        "Emergency service": "Servicio de emergencias",
+    },
+}

@@ -167,6 +167,29 @@ class ClassifiedMixin(models.Model):
     class Meta:
         abstract = True
 
+    def localized_terms(self, relation, locale=None):
+        """The terms of ``relation`` (``"topics"``...) in ``locale`` (default: the page's
+        own), each one's translation where it exists: one query however many terms."""
+        from .localized import localized
+
+        return localized(getattr(self, relation).all(), locale or getattr(self, "locale_id", None))
+
+    @property
+    def localized_topics(self):
+        return self.localized_terms("topics")
+
+    @property
+    def localized_government_levels(self):
+        return self.localized_terms("government_levels")
+
+    @property
+    def localized_regions(self):
+        return self.localized_terms("regions")
+
+    @property
+    def localized_organisation_types(self):
+        return self.localized_terms("organisation_types")
+
 
 class SentEmail(models.Model):
     """Marker of one email delivered by :mod:`civic_wagtail.mail`, so that a retry never sends

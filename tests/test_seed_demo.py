@@ -15,7 +15,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from civic_wagtail.discussion.models import ForumTopicPage, Thread
 from civic_wagtail.events.models import EventFeedEntry
@@ -44,7 +44,9 @@ SIZES = [
 
 
 def seed(*args):
-    call_command("seed_demo", *args, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
 
 
 def snapshot():
@@ -72,9 +74,9 @@ def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), index_updates_on(), transaction.atomic():
         outbox = len(mail.outbox)
         with TestCase.captureOnCommitCallbacks(execute=True):
-            seed(*SIZES)
+            output = seed(*SIZES)
         sent = mail.outbox[outbox:]
-        yield {"snapshot": snapshot(), "mail": sent}
+        yield {"snapshot": snapshot(), "mail": sent, "output": output}
         transaction.set_rollback(True)
 
 
@@ -112,6 +114,8 @@ def test_wagtails_welcome_page_is_gone(demo):
 @pytest.mark.parametrize(
     "login", ["admin", "admin@example.gov", "member", "max@city.example.gov", "coordinator"]
 )
+
+
 def test_demo_accounts_log_in_on_the_site_form_as_the_readme_says(demo, client, login):
     response = client.post("/accounts/login/", {"login": login, "password": "civic-demo"})
     assert response.status_code == 302 and client.session.get("_auth_user_id")
@@ -137,9 +141,10 @@ def test_the_home_page_is_translated_and_links_its_translation(demo, client):
 
 
 def test_library_has_varied_outcomes_and_searchable_pages(demo, client):
-    assert BestPracticePage.objects.live().count() == 8
-    assert CaseStudyPage.objects.live().count() == 16
-    assert ResourcePage.objects.live().count() >= 5
+    english = {"locale__language_code": "en"}  # the French and Spanish demo come on top
+    assert BestPracticePage.objects.live().filter(**english).count() == 8
+    assert CaseStudyPage.objects.live().filter(**english).count() == 16
+    assert ResourcePage.objects.live().filter(**english).count() >= 5
     outcomes = CaseStudyOutcome.objects.all()
     assert outcomes.count() >= 16
     assert outcomes.values("indicator").distinct().count() >= 3
@@ -162,7 +167,11 @@ def test_two_thirds_of_library_cards_show_peer_reviewed_and_every_state_is_there
     html = response.content.decode()
     assert len(cards) == 20  # 24 items, 20 a page
     assert html.count("Peer reviewed <time") == sum(1 for c in cards if c.peer_reviewed_at)
-    total = BestPracticePage.objects.count() + CaseStudyPage.objects.count()
+    english = {"locale__language_code": "en"}  # what /library/ lists
+    total = (
+        BestPracticePage.objects.filter(**english).count()
+        + CaseStudyPage.objects.filter(**english).count()
+    )
     reviewed = sum(
         1 for model in (BestPracticePage, CaseStudyPage) for page in
         client.get("/library/", {"type": "practice" if model is BestPracticePage
@@ -195,7 +204,7 @@ def test_mentorships_are_in_every_state(demo):
     assert MentorProfile.objects.count() == 10
     states = Counter(status for *_ids, status in demo["snapshot"]["mentorships"])
     assert set(states) == {s.value for s in Mentorship.Status}
-    assert MentoringPage.objects.get().url_path.endswith("/mentoring/")
+    assert MentoringPage.objects.get(locale__language_code="en").url_path.endswith("/mentoring/")
 
 
 def test_demo_member_has_badges_kudos_and_notifications_in_every_state(demo):
@@ -372,6 +381,8 @@ def test_the_demo_has_policies_in_every_stage_and_consultations_in_every_state(d
     home = client.get("/").content.decode()
     assert 'href="/policy/"' in home and 'href="/consultations/"' in home
     assert "Consultation closes" in client.get("/calendar/all.ics").content.decode()
+
+
 def test_projects_have_budgets_milestones_a_year_of_indicators_and_a_working_token(demo, client):
     import json
 
@@ -406,6 +417,8 @@ def test_projects_have_budgets_milestones_a_year_of_indicators_and_a_working_tok
         HTTP_AUTHORIZATION=f"Bearer {DEMO_TOKEN}",
     )
     assert response.status_code == 200, response.content
+
+
 def test_improvement_demo_has_every_state(demo, client):
     from django.db.models import Count
 
@@ -425,6 +438,8 @@ def test_improvement_demo_has_every_state(demo, client):
     assert AdoptionTracker.objects.count() == 5
     assert client.get("/improvement/").status_code == 200
     assert b'href="/improvement/"' in client.get("/").content
+
+
 def test_working_groups_are_in_every_state_and_the_member_is_in_two(demo, client):
     from civic_wagtail.groups.models import Membership, WorkingGroup
 
@@ -441,3 +456,93 @@ def test_working_groups_are_in_every_state_and_the_member_is_in_two(demo, client
     client.force_login(get_user_model().objects.get(username="member"))
     assert client.get("/groups/digital-permits-pilot/files/").status_code == 200
     assert "Procurement reform circle" not in client.get("/groups/").content.decode()
+# --- the demo in every language (issue 14) ----------------------------------------------------
+
+LANGUAGES = ["fr", "es"]
+
+
+def test_every_page_and_snippet_is_translated_from_the_demos_own_texts(demo):
+    from wagtail.models import Locale
+
+    from civic_wagtail.models import GovernmentLevel, OrganisationType, Region
+    from civic_wagtail.recognition.models import Badge
+
+    assert "0 segment(s) had no entry" in demo["output"], demo["output"]
+    default = Locale.get_default()
+    sources = Page.objects.filter(locale=default, depth__gte=2)
+    for code in LANGUAGES:
+        locale = Locale.objects.get(language_code=code)
+        translated = Page.objects.filter(locale=locale, live=True)
+        assert translated.count() == sources.count()
+        for model in (Topic, GovernmentLevel, Region, OrganisationType, Indicator, Badge):
+            assert model.objects.filter(locale=locale).count() == model.objects.filter(
+                locale=default
+            ).count()
+    assert Topic.objects.get(slug="housing", locale__language_code="fr").name == "Logement"
+    assert Topic.objects.get(slug="housing", locale__language_code="es").name == "Vivienda"
+
+
+def test_every_section_is_served_in_french_and_spanish(demo, client):
+    for code, title in [("fr", "Bibliothèque"), ("es", "Biblioteca")]:
+        home = client.get(f"/{code}/").content.decode()
+        for path in ["library", "resources", "events", "forum", "mentoring"]:
+            assert f'href="/{code}/{path}/"' in home, (code, path)
+        assert title in client.get(f"/{code}/library/").content.decode()
+
+
+def _html_lang(body):
+    import re
+
+    found = re.search(r'<html[^>]*\blang="([^"]+)"', body)
+    return found.group(1) if found else None
+
+
+def test_a_crawl_from_french_and_spanish_homes_finds_no_404_and_the_right_lang(demo, client):
+    """Every link of /fr/ and /es/, and every link of the pages they lead to (two levels)."""
+    import re
+    from urllib.parse import urljoin, urlsplit
+
+    hrefs = re.compile(r'''href="([^"#]+)''')
+    skip = ("/admin", "/django-admin", "/accounts/logout", "/static", "/media", "/documents")
+    for code in LANGUAGES:
+        seen, broken, wrong_lang = set(), [], []
+        level = [f"/{code}/"]
+        for _depth in range(3):
+            following = []
+            for path in level:
+                if path in seen:
+                    continue
+                seen.add(path)
+                response = client.get(path)
+                if response.status_code == 404:
+                    broken.append(path)
+                    continue
+                if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                    continue
+                body = response.content.decode()
+                if path.startswith(f"/{code}/") and _html_lang(body) != code:
+                    wrong_lang.append((path, _html_lang(body)))
+                for link in hrefs.findall(body):
+                    url = urljoin("http://testserver" + path, link.replace("&amp;", "&"))
+                    target = urlsplit(url)
+                    if target.netloc == "testserver" and not target.path.startswith(skip):
+                        query = f"?{target.query}" if target.query else ""
+                        following.append(target.path + query)
+            level = following
+        assert len(seen) > 50
+        assert not broken, (code, broken[:20])
+        assert not wrong_lang, (code, wrong_lang[:20])
+
+
+def test_forum_topics_list_the_same_threads_in_every_language(demo, client):
+    from civic_wagtail.discussion.models import ForumTopicPage
+
+    english = ForumTopicPage.objects.filter(locale__language_code="en").first()
+    thread = Thread.objects.published().filter(forum=english).first()
+    for code in LANGUAGES:
+        forum = english.get_translation(Locale.objects.get(language_code=code))
+        listing = client.get(forum.get_url()).content.decode()
+        assert thread.title in listing and 'lang="en"' in listing
+        page = client.get(forum.get_url() + f"{thread.pk}/")
+        assert page.status_code == 200
+        assert '<h1 id="thread-title" lang="en">' in page.content.decode()

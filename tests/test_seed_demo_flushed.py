@@ -10,6 +10,7 @@ from django.core.management import call_command
 SMALL = [
     "--no-progress",
     "--i-know-this-is-not-production",  # the test settings have DEBUG off
+    "--no-translations",  # the English demo is what is checked here
     *("--practices", "4", "--events", "5", "--comments", "15", "--mentors", "6"),
 ]
 

@@ -41,6 +41,25 @@ REPLIES = [
     "We publish a monthly dashboard; transparency helped with the budget committee.",
     "> Start small\n\nAgreed. Our first pilot covered one district only.",
 ]
+FORUM_INTRO = "Ask colleagues in other public bodies, share what worked, learn together."
+FORUM_DESCRIPTION = "Discussion forums by topic for public servants."
+#: The forum pages in French and Spanish, for the locale seeder; each topic's page takes its
+#: title and introduction from the topic (translated by the core app). Threads and replies
+#: are members' own words and are not translated.
+TRANSLATIONS = {
+    "fr": {
+        "Forums": "Forums",
+        FORUM_INTRO: "Interrogez vos collègues d'autres organismes publics, partagez ce qui a "
+        "fonctionné, apprenez ensemble.",
+        FORUM_DESCRIPTION: "Forums de discussion par thème pour les agents publics.",
+    },
+    "es": {
+        "Forums": "Foros",
+        FORUM_INTRO: "Pregunte a colegas de otros organismos públicos, comparta lo que "
+        "funcionó y aprendan juntos.",
+        FORUM_DESCRIPTION: "Foros de debate por tema para servidores públicos.",
+    },
+}
 LONG_THREAD_TITLE = "Open thread: lessons learned from moving {topic} online"
 
 
@@ -63,9 +82,9 @@ class DiscussionSeeder(Seeder):
             ForumIndexPage,
             "forum",
             title="Forums",
-            intro="Ask colleagues in other public bodies, share what worked, learn together.",
+            intro=FORUM_INTRO,
             show_in_menus=True,
-            search_description="Discussion forums by topic for public servants.",
+            search_description=FORUM_DESCRIPTION,
         )
         members = [user for user in ctx.shared["users"]["members"] if is_verified_member(user)]
         pending = [user for user in ctx.shared["users"]["members"] if not is_verified_member(user)]

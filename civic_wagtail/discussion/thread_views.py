@@ -7,9 +7,11 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from civic_wagtail import page_cache, params, ratelimit
 from civic_wagtail.conf import civic_settings
@@ -27,11 +29,17 @@ from .visibility import check_owned
 CREATE = "civic_wagtail_discussion.create_thread"
 
 
+def forum_and_translations(forum):
+    """The ids of ``forum`` and its translations (a subquery): threads are not translated, so
+    a topic lists the same threads in every language."""
+    return Page.objects.filter(translation_key=forum.translation_key).values("pk")
+
+
 def thread_list(forum, request):
     """The topic's threads, latest activity first, with reply counts and last posters."""
     threads = (
         Thread.objects.published()
-        .filter(forum=forum)
+        .filter(forum_id__in=forum_and_translations(forum))
         .select_related("author__civic_profile", "last_poster__civic_profile")
         .order_by("-last_activity_at", "-pk")
     )
@@ -64,6 +72,7 @@ def new_thread(forum, request):
             with transaction.atomic():
                 thread = form.save(commit=False)
                 thread.forum = forum
+                thread.language = translation.get_language() or forum.locale.language_code
                 thread.author = request.user
                 thread.last_poster = request.user
                 if reason:
@@ -92,7 +101,7 @@ def thread_detail(forum, request, pk):
     """A thread with one page of its comments; the accepted answer comes first."""
     moderator = can_moderate(request.user)
     thread = (
-        Thread.objects.filter(forum=forum, pk=pk)
+        Thread.objects.filter(forum_id__in=forum_and_translations(forum), pk=pk)
         .select_related("author__civic_profile", "accepted_comment__user__civic_profile")
         .first()
     )

@@ -89,6 +89,103 @@ RECURRING = [
     ("Emergency managers stand-up", "weekly", 1, ["MO", "TH"], [], None, 120, "America/Chicago"),
 ]
 
+INDEX_INTRO = (
+    "Webinars, workshops and conferences of the community. Subscribe from your calendar app "
+    "to stay up to date."
+)
+INDEX_DESCRIPTION = "Events for public-sector professionals."
+SERIES_DESCRIPTION = "A regular call open to all verified members."
+ORGANISER = "Civic Exchange team"
+
+#: (title, description, venue) per template, then the series titles, in French and Spanish.
+_FRENCH = [
+    ("Atelier de réforme des permis", "Apportez une procédure de permis à raccourcir ; "
+     "repartez avec une version cartographiée et simplifiée.", "Hôtel de Ville, Lyon"),
+    ("Rencontre sur les données de collecte des déchets", "Optimisation des tournées, "
+     "capteurs de bacs et ce que les chiffres ont vraiment montré.", "Guildhall, Londres"),
+    ("Webinaire sur la régulation des appels d'urgence", "Comment trois comtés ont réduit le "
+     "délai entre l'appel et l'envoi des secours ; questions-réponses avec les responsables.",
+     ""),
+    ("Campagnes de santé publique qui ont fonctionné", "Deux jours de campagnes évaluées, de "
+     "la grippe à la canicule.", "Palais des congrès du Grand Toronto"),
+    ("Formation à la conception de services", "Six séances sur la recherche avec les usagers, "
+     "le prototypage et les formulaires accessibles.", ""),
+    ("Échange sur le budget participatif", "Des villes partagent la conception des bulletins, "
+     "la participation et ce qui a été réalisé.", "Palacio del Ayuntamiento"),
+    ("Table ronde sur la sécurité dans les transports", "Exploitants et autorités de "
+     "régulation sur les mesures de sécurité de nuit.", ""),
+    ("Journée des praticiens du Logement d'abord", "Données probantes, modèles de financement "
+     "et enseignements de cinq programmes.", "Hôtel de ville rouge, Berlin"),
+    ("Permanence données ouvertes", "Venez avec vos questions sur vos jeux de données.", ""),
+]
+_SPANISH = [
+    ("Taller de reforma de permisos", "Traiga un procedimiento de permisos que quiera acortar; "
+     "llévese una versión mapeada y más sencilla.", "Ayuntamiento de Lyon"),
+    ("Encuentro sobre datos de recogida de residuos", "Optimización de rutas, sensores en "
+     "contenedores y lo que de verdad dijeron las cifras.", "Guildhall, Londres"),
+    ("Seminario web sobre despacho de emergencias", "Cómo tres condados redujeron el tiempo "
+     "entre la llamada y el despacho; preguntas y respuestas con los responsables.", ""),
+    ("Campañas de salud pública que funcionaron", "Dos días de campañas evaluadas, de la "
+     "gripe al calor.", "Centro de Convenciones Metro Toronto"),
+    ("Formación en diseño de servicios", "Seis sesiones sobre investigación con vecinos, "
+     "prototipos y formularios accesibles.", ""),
+    ("Intercambio sobre presupuestos participativos", "Las ciudades comparten el diseño de "
+     "las papeletas, la participación y lo que se construyó.", "Palacio del Ayuntamiento"),
+    ("Mesa redonda sobre seguridad en el transporte", "Operadores y reguladores sobre medidas "
+     "de seguridad nocturna.", ""),
+    ("Jornada de profesionales de Housing First", "Evidencia, modelos de financiación y "
+     "lecciones de cinco programas.", "Ayuntamiento Rojo, Berlín"),
+    ("Horario de consulta sobre datos abiertos", "Venga con sus preguntas sobre conjuntos de "
+     "datos.", ""),
+]
+_SERIES = {
+    "fr": ["Réunion de la communauté des services numériques", "Réseau des agents chargés des "
+           "permis", "Point d'équipe des responsables de la gestion des urgences"],
+    "es": ["Llamada de la comunidad de servicios digitales", "Red de técnicos de permisos",
+           "Reunión breve de responsables de emergencias"],
+}
+_FIXED = {
+    "fr": {
+        "Events": "Événements",
+        INDEX_INTRO: "Webinaires, ateliers et conférences de la communauté. Abonnez-vous depuis "
+        "votre application d'agenda pour rester informé.",
+        INDEX_DESCRIPTION: "Des événements pour les professionnels du secteur public.",
+        SERIES_DESCRIPTION: "Un appel régulier ouvert à tous les membres vérifiés.",
+        ORGANISER: "L'équipe Civic Exchange",
+    },
+    "es": {
+        "Events": "Eventos",
+        INDEX_INTRO: "Seminarios web, talleres y congresos de la comunidad. Suscríbase desde "
+        "su aplicación de calendario para estar al día.",
+        INDEX_DESCRIPTION: "Eventos para profesionales del sector público.",
+        SERIES_DESCRIPTION: "Una llamada periódica abierta a todos los miembros verificados.",
+        ORGANISER: "Equipo de Civic Exchange",
+    },
+}
+#: Event numbers the title texts cover (``--events`` up to 9 x this).
+_ROUNDS = 20
+
+
+def _translations(code, rows):
+    entries = dict(_FIXED[code])
+    for (title, _kind, _fmt, _zone, venue, description), (name, text, place) in zip(
+        TEMPLATES, rows, strict=True
+    ):
+        entries[description] = text
+        if venue:
+            entries[venue] = place
+        for number in range(1, _ROUNDS + 1):
+            entries[f"{title} #{number}"] = f"{name} n° {number}" if code == "fr" else (
+                f"{name} n.º {number}"
+            )
+    for series, name in zip(RECURRING, _SERIES[code], strict=True):
+        entries[series[0]] = name
+    return entries
+
+
+#: The demo calendar in French and Spanish, for the locale seeder (civic_wagtail.locale_seeding).
+TRANSLATIONS = {"fr": _translations("fr", _FRENCH), "es": _translations("es", _SPANISH)}
+
 
 def first_in_step(day, repeat, weekdays, positions):
     """The first date on or after ``day`` that the pattern produces: a series must start on
@@ -115,9 +212,8 @@ class EventsSeeder(Seeder):
             "events",
             title="Events",
             show_in_menus=True,
-            intro="Webinars, workshops and conferences of the community. Subscribe from "
-            "your calendar app to stay up to date.",
-            search_description="Events for public-sector professionals.",
+            intro=INDEX_INTRO,
+            search_description=INDEX_DESCRIPTION,
         )
         existing = set(index.get_children().values_list("slug", flat=True))
         topics = ctx.shared.get("topics", [])
@@ -168,7 +264,7 @@ class EventsSeeder(Seeder):
                 event_type="meetup",
                 event_format="online",
                 time_zone=zone,
-                description="A regular call open to all verified members.",
+                description=SERIES_DESCRIPTION,
                 start_date=start,
                 end_date=start,
                 start_time=time(15),
@@ -203,7 +299,7 @@ class EventsSeeder(Seeder):
         if fields.get("event_format") != "in_person":
             fields["join_url"] = f"https://meet.example.org/{slug}"
         fields.setdefault("registration_url", f"https://tickets.example.org/{slug}")
-        fields.setdefault("organiser", "Civic Exchange team")
+        fields.setdefault("organiser", ORGANISER)
         page = EventPage(title=title, slug=slug, **fields)
         index.add_child(instance=page)
         page.topics.set(topics)

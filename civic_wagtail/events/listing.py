@@ -18,6 +18,7 @@ from django.utils.translation import pgettext
 from wagtail.models import Site
 
 from civic_wagtail import params
+from civic_wagtail.localized import localize_prefetched
 from civic_wagtail.models import Topic
 from civic_wagtail.pagination import paginate
 
@@ -245,6 +246,12 @@ def calendar_context(page, request):
             rows.append((event, occ, describe(start, end, event.all_day, reader_tz)))
         context["page_obj"] = page_obj
         context["rows"] = rows
+    shown = [row[0] for row in context.get("rows", [])] + [
+        item[0] for _day, items in context.get("month_days", []) for item in items
+    ]
+    # Topics in the calendar's language: one query for every event shown, none when they are
+    # already in it.
+    localize_prefetched(shown, "topics", page.locale_id)
     query = flt.query()
     feed_url = page.url + "feed/" + (f"?{query}" if query else "")
     context["feed_url"] = feed_url

@@ -44,7 +44,13 @@ class IndicatorComparison:
 
 def outcome_rows_for_practice(practice):
     """Outcome rows of the live, public case studies that applied ``practice``."""
-    cases = CaseStudyPage.objects.live().public().filter(practices=practice).values("pk")
+    # Case studies point at the practice's source page: a translation compares the same ones.
+    cases = (
+        CaseStudyPage.objects.live()
+        .public()
+        .filter(practices__translation_key=practice.translation_key)
+        .values("pk")
+    )
     return (
         CaseStudyOutcome.objects.filter(page__in=cases)
         .select_related("indicator", "page")

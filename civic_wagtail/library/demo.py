@@ -23,6 +23,7 @@ from civic_wagtail.seeding import Seeder, get_or_create_child
 
 from . import demo_data as data
 from .bulk import bulk_add_children
+from .demo_translations import TRANSLATIONS  # noqa: F401 (read by the locale seeder)
 from .models import (
     BestPracticePage,
     CaseStudyOutcome,

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from civic_wagtail import page_cache, params
+from civic_wagtail.localized import localized_objects
 from civic_wagtail.pagination import paginate
 from civic_wagtail.peer_review import with_reviewed_at
 
@@ -23,7 +24,7 @@ from .filters import LibraryFilterForm, filtered_pages, search_pages
 from .models import BestPracticePage, CaseStudyPage, ResourcePage, ResourceType
 
 
-def load_cards(pages):
+def load_cards(pages, locale=None):
     """The specific pages for ``pages`` (base Page objects), in order, with what cards show.
 
     Every query below runs with all the ids of the page of results, whatever their type,
@@ -41,6 +42,8 @@ def load_cards(pages):
         for relation in ("topics", "regions"):
             for page_id, term in related_terms(model, relation, ids):
                 terms[page_id][relation].append(term)
+    if locale is not None:
+        localize_terms(terms, locale)
     counts = adoption_counts(ids)
     cards = []
     for page in pages:
@@ -51,6 +54,19 @@ def load_cards(pages):
             card.region_list = terms[page.pk]["regions"]
             cards.append(card)
     return cards
+
+
+def localize_terms(terms, locale):
+    """Swap each card's terms for their translations in ``locale`` (a locale or its id): one
+    query per vocabulary shown (topics, regions) whatever the number of cards, and none when
+    the terms are already in that locale."""
+    for relation in ("topics", "regions"):
+        lists = [by_relation[relation] for by_relation in terms.values()]
+        flat = localized_objects([term for items in lists for term in items], locale)
+        position = 0
+        for items in lists:
+            items[:] = flat[position : position + len(items)]
+            position += len(items)
 
 
 def related_terms(model, relation, ids):
@@ -103,7 +119,7 @@ def results_html(index_page, request, form):
         page_obj = paginate(request, results)
         context = {
             "page": index_page,
-            "cards": load_cards(list(page_obj.object_list)),
+            "cards": load_cards(list(page_obj.object_list), index_page.locale_id),
             "page_obj": page_obj,
             "query_string": urlencode(filters),
             "request": request,

@@ -1,9 +1,24 @@
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from civic_wagtail.models import GovernmentLevel, OrganisationType, Region, Topic
 
 from .models import MemberProfile, get_profile
+
+
+def language_choices():
+    return [(code, translation.gettext(name)) for code, name in settings.LANGUAGES]
+
+
+def signup_language(request):
+    """The supported language a sign-up happened in (the active one), or blank."""
+    code = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
+    try:
+        return translation.get_supported_language_variant(code)
+    except LookupError:
+        return ""
 
 
 class SignupForm(forms.Form):
@@ -26,7 +41,9 @@ class SignupForm(forms.Form):
         profile = get_profile(user)
         profile.display_name = self.cleaned_data["display_name"].strip()
         profile.organisation = self.cleaned_data.get("organisation", "").strip()
-        profile.save(update_fields=["display_name", "organisation"])
+        # Emails follow the language of the page the member signed up on.
+        profile.preferred_language = signup_language(request)
+        profile.save(update_fields=["display_name", "organisation", "preferred_language"])
 
 
 class ProfileForm(forms.ModelForm):
@@ -51,6 +68,7 @@ class ProfileForm(forms.ModelForm):
             "region",
             "topics",
             "bio",
+            "preferred_language",
             "public_fields",
         ]
         widgets = {
@@ -60,6 +78,13 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
+        language = self.fields["preferred_language"]
+        self.fields["preferred_language"] = forms.ChoiceField(
+            label=language.label,
+            help_text=language.help_text,
+            choices=[("", _("The site's default language")), *language_choices()],
+            required=False,
+        )
         # Offer the terms of the default locale only: one row per term, stable slugs.
         for name, model in [
             ("organisation_type", OrganisationType),

@@ -40,6 +40,7 @@ def export_member(user):
                 "region": str(profile.region or ""),
                 "topics": [str(topic) for topic in profile.topics.all()],
                 "bio": profile.bio,
+                "preferred_language": profile.preferred_language,
                 "public_fields": profile.public_fields,
                 "verification_status": profile.verification_status,
                 "verified_at": profile.verified_at,

@@ -45,6 +45,34 @@ INTRO = (
     "and say why. Mentorships last six months by default; your goals and meeting notes stay "
     "private to the two of you and the coordinators.</p>"
 )
+MATCH_INTRO = "Tell us what you want to learn: we rank mentors and explain each match."
+DESCRIPTION = "Find a mentor among experienced public servants."
+_INTRO_TEXT = INTRO[3:-4]
+#: The mentoring page in French and Spanish, for the locale seeder.
+TRANSLATIONS = {
+    "fr": {
+        "Mentoring": "Mentorat",
+        _INTRO_TEXT: "Des agents publics expérimentés consacrent quelques heures par mois à "
+        "accompagner des collègues qui découvrent un domaine. Parcourez l'annuaire, ou "
+        "indiquez-nous vos objectifs : nous vous proposons des mentors et vous expliquons "
+        "pourquoi. Un mentorat dure six mois par défaut ; vos objectifs et vos notes de "
+        "rencontre restent confidentiels entre vous deux et les coordinateurs.",
+        MATCH_INTRO: "Dites-nous ce que vous voulez apprendre : nous classons les mentors et "
+        "expliquons chaque proposition.",
+        DESCRIPTION: "Trouvez un mentor parmi des agents publics expérimentés.",
+    },
+    "es": {
+        "Mentoring": "Mentoría",
+        _INTRO_TEXT: "Servidores públicos con experiencia dedican unas horas al mes a orientar "
+        "a colegas que se inician en un ámbito. Consulte el directorio o cuéntenos sus "
+        "objetivos: le sugerimos mentores y le explicamos por qué. Las mentorías duran seis "
+        "meses por defecto; sus objetivos y notas de reunión son confidenciales entre ustedes "
+        "dos y los coordinadores.",
+        MATCH_INTRO: "Díganos qué quiere aprender: clasificamos a los mentores y explicamos "
+        "cada propuesta.",
+        DESCRIPTION: "Encuentre un mentor entre servidores públicos con experiencia.",
+    },
+}
 #: The states the demo mentorships end in, in order, so every state is represented.
 STATES = ["requested", "accepted", "declined", "active", "completed", "cancelled"]
 
@@ -66,9 +94,9 @@ class MentoringSeeder(Seeder):
             "mentoring",
             title="Mentoring",
             intro=INTRO,
-            match_intro="Tell us what you want to learn: we rank mentors and explain each match.",
+            match_intro=MATCH_INTRO,
             show_in_menus=True,
-            search_description="Find a mentor among experienced public servants.",
+            search_description=DESCRIPTION,
         )
         programme, _ = Programme.objects.get_or_create(
             name="Spring 2026 cohort",

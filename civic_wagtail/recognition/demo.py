@@ -73,4 +73,56 @@ class RecognitionSeeder(Seeder):
                 )
 
 
+#: The badges in French and Spanish, for the locale seeder (civic_wagtail.locale_seeding).
+TRANSLATIONS = {
+    "fr": {
+        "First story": "Premier récit",
+        "Shared how their organisation solved a problem.":
+            "A raconté comment son organisation a résolu un problème.",
+        "Publish a first case study.": "Publier une première étude de cas.",
+        "Adopted in three places": "Adoptée en trois lieux",
+        "A practice they wrote was put to work in three places.":
+            "Une pratique qu'il ou elle a rédigée a été mise en œuvre en trois lieux.",
+        "Three published case studies, in three different places, apply a practice you wrote.":
+            "Trois études de cas publiées, dans trois lieux différents, appliquent une pratique "
+            "que vous avez rédigée.",
+        "Peer reviewer": "Évaluateur par les pairs",
+        "Checked the evidence of ten submissions.": "A vérifié les preuves de dix contributions.",
+        "Complete ten peer reviews.": "Mener à bien dix évaluations par les pairs.",
+        "Mentor": "Mentor",
+        "Guided three colleagues to the end of a mentorship.":
+            "A accompagné trois collègues jusqu'au terme d'un mentorat.",
+        "Complete three mentorships with positive feedback from the mentee.":
+            "Mener à bien trois mentorats avec un retour positif de la personne accompagnée.",
+        "Helpful": "Précieux",
+        "Their answers helped other members.": "Ses réponses ont aidé d'autres membres.",
+        'Ten of your replies marked "This helped me".':
+            "Dix de vos réponses marquées « Cela m'a aidé ».",
+    },
+    "es": {
+        "First story": "Primera historia",
+        "Shared how their organisation solved a problem.":
+            "Contó cómo su organización resolvió un problema.",
+        "Publish a first case study.": "Publicar un primer estudio de caso.",
+        "Adopted in three places": "Adoptada en tres lugares",
+        "A practice they wrote was put to work in three places.":
+            "Una práctica que redactó se puso en marcha en tres lugares.",
+        "Three published case studies, in three different places, apply a practice you wrote.":
+            "Tres estudios de caso publicados, en tres lugares distintos, aplican una práctica "
+            "que usted redactó.",
+        "Peer reviewer": "Revisor por pares",
+        "Checked the evidence of ten submissions.": "Comprobó la evidencia de diez envíos.",
+        "Complete ten peer reviews.": "Completar diez revisiones por pares.",
+        "Mentor": "Mentor",
+        "Guided three colleagues to the end of a mentorship.":
+            "Acompañó a tres colegas hasta el final de una mentoría.",
+        "Complete three mentorships with positive feedback from the mentee.":
+            "Completar tres mentorías con una valoración positiva de la persona mentorizada.",
+        "Helpful": "De gran ayuda",
+        "Their answers helped other members.": "Sus respuestas ayudaron a otros miembros.",
+        'Ten of your replies marked "This helped me".':
+            "Diez de sus respuestas marcadas como «Me ayudó».",
+    },
+}
+
 SEEDERS = [RecognitionSeeder]

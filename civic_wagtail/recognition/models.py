@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Badge(TranslatableMixin, index.Indexed, models.Model):
@@ -57,8 +58,17 @@ class Badge(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("rule"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    #: Kept equal across translations by wagtail-localize.
-    override_translatable_fields = []
+    #: Name, description and criteria are translated; slug, tier, image and rule are kept
+    #: equal across translations by wagtail-localize (a translated rule would award nothing).
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        TranslatableField("criteria"),
+        SynchronizedField("slug"),
+        SynchronizedField("tier"),
+        SynchronizedField("image"),
+        SynchronizedField("rule"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("badge")

@@ -41,14 +41,13 @@ class HomeSeeder(Seeder):
                 title="Civic Exchange",
                 slug="home",
                 intro=INTRO,
-                body="<p>A demo of civic_wagtail with realistic, fictional content.</p>",
+                body=f"<p>{BODY}</p>",
             )
             root.add_child(instance=home)
             home.save_revision().publish()
         if not home.activity:
             home.activity = ACTIVITY
             home.save_revision().publish()
-        self.translate(home)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True)
@@ -57,20 +56,24 @@ class HomeSeeder(Seeder):
         site.save()
         ctx.shared["home"] = home
 
-    def translate(self, home):
-        """A French home page, made the way wagtail-localize makes translations."""
-        french = Locale.objects.filter(language_code="fr").first()
-        if french is None or home.has_translation(french):
-            return
-        translation = home.copy_for_translation(french)
-        translation.title = "Civic Exchange"
-        translation.intro = FRENCH_INTRO
-        translation.save_revision().publish()
 
+BODY = "A demo of civic_wagtail with realistic, fictional content."
 
-FRENCH_INTRO = (
-    "Là où les agents publics partagent ce qui a fonctionné : des pratiques aux résultats "
-    "mesurés, l'évaluation par les pairs, des discussions, des événements et du mentorat."
-)
+#: The home page in French and Spanish (civic_wagtail's locale seeder translates with these).
+TRANSLATIONS = {
+    "fr": {
+        "Civic Exchange": "Civic Exchange",
+        INTRO: "Là où les agents publics partagent ce qui a fonctionné : des pratiques aux "
+        "résultats mesurés, l'évaluation par les pairs, des discussions, des événements et du "
+        "mentorat.",
+        BODY: "Une démonstration de civic_wagtail avec un contenu réaliste et fictif.",
+    },
+    "es": {
+        "Civic Exchange": "Civic Exchange",
+        INTRO: "Donde los servidores públicos comparten lo que funcionó: prácticas con "
+        "resultados medidos, revisión por pares, debates, eventos y mentoría.",
+        BODY: "Una demostración de civic_wagtail con contenido realista y ficticio.",
+    },
+}
 
 SEEDERS = [HomeSeeder]

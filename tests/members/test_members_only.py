@@ -68,6 +68,7 @@ def test_demo_members_only_documents_refuse_the_pending_demo_member(client):
         "seed_demo",
         "--no-progress",
         "--i-know-this-is-not-production",
+        "--no-translations",  # English documents only: the French demo is not looked at
         *("--practices", "4", "--events", "5", "--comments", "15", "--mentors", "6"),
     )
     collection = Collection.objects.get(name="Members only")

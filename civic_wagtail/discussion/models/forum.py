@@ -1,7 +1,8 @@
 """Forum pages: the index at /forum/ and one page per topic, which serves its threads."""
 
 from django.db import models
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -41,15 +42,26 @@ class ForumIndexPage(RoutablePageMixin, Page):
         from .threads import Thread
 
         context = super().get_context(request, *args, **kwargs)
-        published = Q(threads__status=Thread.Status.PUBLISHED)
+        # Threads are not translated: a topic in any language counts the threads of the
+        # topic's every translation (one subquery per figure, still one query).
+        threads = (
+            Thread.objects.published()
+            .filter(forum__translation_key=OuterRef("translation_key"))
+            .order_by()
+            .values("forum__translation_key")
+        )
         context["forums"] = (
             ForumTopicPage.objects.child_of(self)
             .live()
             .public()
             .select_related("topic")
             .annotate(
-                thread_count=Count("threads", filter=published),
-                latest_activity=Max("threads__last_activity_at", filter=published),
+                thread_count=Coalesce(
+                    Subquery(threads.annotate(n=Count("pk")).values("n")), 0
+                ),
+                latest_activity=Subquery(
+                    threads.annotate(latest=Max("last_activity_at")).values("latest")
+                ),
             )
             .order_by("title")
         )

@@ -37,6 +37,11 @@ class ThreadQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.published()
 
 
+def default_language():
+    """The site's default language: threads made outside a request (imports, the demo)."""
+    return settings.LANGUAGE_CODE
+
+
 class Thread(index.Indexed, models.Model):
     """A conversation started by a member in a forum topic; replies are comments-xtd comments."""
 
@@ -54,6 +59,15 @@ class Thread(index.Indexed, models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(
         _("message"), help_text=_("Markdown: **bold**, _italic_, [links](https://...).")
+    )
+    #: The language the thread was started in (threads are not translated): shown as the
+    #: content's ``lang`` attribute so that screen readers pronounce it right.
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        blank=True,
+        default=default_language,
+        help_text=_("The language the thread is written in."),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -95,16 +95,33 @@ class LibraryPageMixin(models.Model):
         return reviewed_at_by_page([self.pk]).get(self.pk) if self.pk else None
 
     def get_adoptions(self):
-        """Live, public case studies that adopted this page (adapted it or applied it)."""
+        """Live, public case studies that adopted this page or one of its translations
+        (adapted it or applied it), each in this page's locale where translated."""
+        from wagtail.models import Page
+
+        from civic_wagtail.localized import localized
+
         from .pages import CaseStudyPage
 
-        return (
-            CaseStudyPage.objects.live()
-            .public()
-            .filter(adoption_filter(self.pk))
-            .distinct()
-            .order_by("place", "title")
+        versions = Page.objects.filter(translation_key=self.translation_key).values("pk")
+        cases = CaseStudyPage.objects.filter(
+            Q(adapted_from__in=versions) | Q(practices__in=versions)
         )
+        return (
+            localized(cases, self.locale_id).live().public().order_by("place", "title")
+        )
+
+    @property
+    def localized_adapted_from(self):
+        """The page this one was adapted from, in this page's locale when translated there;
+        None unless live."""
+        from civic_wagtail.localized import localized_objects
+
+        origin = self.adapted_from if self.adapted_from_id else None
+        if origin is None:
+            return None
+        origin = localized_objects([origin], self.locale_id)[0]
+        return origin if origin.live else None
 
 
 def adoption_filter(page_ref):

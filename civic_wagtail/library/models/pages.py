@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from civic_wagtail import page_cache
+from civic_wagtail.localized import localized
 from civic_wagtail.models import ClassifiedMixin
 
 from ..credits import adoption_context, credited
@@ -169,10 +170,19 @@ class BestPracticePage(BestPracticeMixin, ClassifiedMixin, Page):
         context["adoptions"] = list(self.get_adoptions().only("title", "place", "url_path"))
         context.update(adoption_context(self.pk, context["adoptions"]))
         context["contributors"] = credited(self)
-        context["resources"] = (
-            self.supporting_resources.live().public().only("title", "url_path", "summary")
+        # Links follow the page's locale: each linked page's translation where there is one.
+        resources = ResourcePage.objects.filter(
+            supported_practices__translation_key=self.translation_key
         )
-        context["related"] = published_related(self.related_practices).only("title", "url_path")
+        context["resources"] = (
+            localized(resources, self.locale_id)
+            .live()
+            .public()
+            .only("title", "url_path", "summary")
+        )
+        context["related"] = published_related(self.related_practices, self.locale_id).only(
+            "title", "url_path"
+        )
         return context
 
 
@@ -228,10 +238,15 @@ class CaseStudyPage(CaseStudyMixin, ClassifiedMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["outcomes"] = self.outcomes.select_related("indicator")
         context["adoptions"] = list(self.get_adoptions().only("title", "place", "url_path"))
-        context["applied"] = published_related(self.practices).only("title", "url_path")
+        context["applied"] = published_related(self.practices, self.locale_id).only(
+            "title", "url_path"
+        )
         context["contributors"] = credited(self)
         context["origin"] = (
-            Page.objects.live().public().filter(pk=self.adapted_from_id).first()
+            localized(Page.objects.filter(pk=self.adapted_from_id), self.locale_id)
+            .live()
+            .public()
+            .first()
             if self.adapted_from_id
             else None
         )

@@ -77,6 +77,15 @@ class MemberProfile(models.Model):
         "civic_wagtail.Topic", verbose_name=_("topics of interest"), blank=True, related_name="+"
     )
     bio = models.TextField(_("about me"), blank=True, max_length=2000)
+    #: The language emails are written in (:func:`civic_wagtail.mail.recipient_language`):
+    #: the language of the page they signed up on, until they choose another. Blank: the
+    #: site's default language.
+    preferred_language = models.CharField(
+        _("language for emails"),
+        max_length=12,
+        blank=True,
+        help_text=_("Emails and notifications reach you in this language."),
+    )
     public_fields = models.JSONField(
         _("fields shown to others"), default=default_public_fields, blank=True
     )
