@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from . import calendar
+from . import calendar_items as calendar
 from .alerts import queue_alerts
 from .models import ConsultationPage, PolicyUpdatePage
 from .outcomes import queue_outcome

@@ -4,7 +4,7 @@ project trackers register theirs in ``projects/wagtail_hooks.py``."""
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .calendar import consultation_items
+from .calendar_items import consultation_items
 from .models import Respondent
 from .moderation import ModerationPolicy, ResponseModerationViewSet
 from .personal_data import export_member
