@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from wagtail.models import Site
 
-from ..models import Measurement, Milestone, ProjectPage
+from ..models import Measurement, Milestone, ProjectPage, Spending
 from .detail import measurements_of
 
 #: ``{resource: [(column, frictionless type, description)]}``
@@ -49,6 +49,13 @@ SCHEMAS = {
         ("unit", "string", "Unit"),
         ("source", "string", "Source of the value"),
     ],
+    "spending": [
+        ("project", "integer", "Project number"),
+        ("date", "date", "Date the amounts were reported for"),
+        ("committed", "number", "Amount committed so far (running total)"),
+        ("spent", "number", "Amount spent so far (running total)"),
+        ("note", "string", "Note from the reporting organisation"),
+    ],
 }
 CONSTRAINTS = {
     ("projects", "id"): {"required": True, "unique": True},
@@ -60,6 +67,10 @@ CONSTRAINTS = {
     ("measurements", "indicator"): {"required": True},
     ("measurements", "date"): {"required": True},
     ("measurements", "value"): {"required": True},
+    ("spending", "project"): {"required": True},
+    ("spending", "date"): {"required": True},
+    ("spending", "committed"): {"required": True, "minimum": 0},
+    ("spending", "spent"): {"required": True, "minimum": 0},
 }
 
 
@@ -128,6 +139,15 @@ def measurement_rows(queryset):
         Measurement.objects.filter(project__in=queryset)
         .order_by("project_id", "indicator", "date")
         .values("indicator", "date", "value", "unit", "source", "project_id")
+    )
+    return _renamed(rows, "project_id", "project")
+
+
+def spending_rows(queryset):
+    rows = (
+        Spending.objects.filter(project__in=queryset)
+        .order_by("project_id", "date")
+        .values("date", "committed", "spent", "note", "project_id")
     )
     return _renamed(rows, "project_id", "project")
 
@@ -202,7 +222,9 @@ def schema(name):
         result["primaryKey"] = ["id"]
     if name == "measurements":
         result["primaryKey"] = ["project", "indicator", "date"]
-    if name in ("milestones", "measurements"):
+    if name == "spending":
+        result["primaryKey"] = ["project", "date"]
+    if name in ("milestones", "measurements", "spending"):
         result["foreignKeys"] = [
             {"fields": ["project"], "reference": {"resource": "projects", "fields": ["id"]}}
         ]
@@ -214,7 +236,7 @@ def datapackage(request):
     descriptor = {
         "profile": "tabular-data-package",
         "name": "civic-wagtail-projects",
-        "title": "Public projects: budgets, milestones and measured results",
+        "title": "Public projects: budgets, spending, milestones and measured results",
         "homepage": request.build_absolute_uri("/"),
         "licenses": [
             {
@@ -250,6 +272,7 @@ def resource(request, name):
         "projects": lambda: project_rows(queryset, request),
         "milestones": lambda: milestone_rows(queryset),
         "measurements": lambda: measurement_rows(queryset),
+        "spending": lambda: spending_rows(queryset),
     }[name]()
     return _csv_response(name, rows, f"{name}.csv")
 
