@@ -131,3 +131,16 @@ def test_spending_shares_the_ingest_rate_limit(client, world, settings):
     assert refused.status_code == 429
     assert refused["Retry-After"]
     assert Spending.objects.get().spent == Decimal("150000.50")
+
+
+def test_demo_spending_grows_to_the_projects_own_totals(world):
+    import datetime
+
+    from civic_wagtail.transparency.projects.demo import quarterly_spending
+
+    project = world["project"]
+    records = quarterly_spending(project, datetime.date(2026, 1, 1))
+    Spending.objects.bulk_create(records)
+    assert [r.spent for r in records] == sorted(r.spent for r in records)
+    newest = Spending.objects.order_by("-date").first()
+    assert (newest.committed, newest.spent) == totals(project)
