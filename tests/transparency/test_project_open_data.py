@@ -58,6 +58,10 @@ def test_project_exports_open_as_csv_and_json(client, project):
     assert len(data["measurements"]) == 12
     assert [m["title"] for m in data["milestones"]] == ["Design", "Works"]
     assert data["progress"] == 50
+    assert [(s["date"], s["committed"]) for s in data["spending"]] == [
+        ("2026-03-31", "100.00"),
+        ("2026-06-30", "250.50"),
+    ]
 
 
 def test_index_exports_follow_the_filter(client, project):

@@ -192,6 +192,11 @@ def project_json(page, request):
         {k: v for k, v in row.items() if k != "project"}
         for row in measurements_of(page).values("indicator", "date", "value", "unit", "source")
     ]
+    project["spending"] = list(
+        Spending.objects.filter(project__translation_key=page.translation_key)
+        .order_by("date")
+        .values("date", "committed", "spent", "note")
+    )
     practice = page.practice
     project["practice"] = (
         {"title": practice.title, "url": practice.get_full_url(request)}
