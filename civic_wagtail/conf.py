@@ -68,6 +68,9 @@ DEFAULTS = {
         "improvement_invite": {"member": (30, 3600), "anonymous": (10, 3600)},
         # Working groups: joining, leaving, inviting, posting files, events and the pilot log.
         "group_action": {"member": (60, 3600), "anonymous": (10, 3600)},
+        # Ingest API batches (measurements, spending); API clients have no session, so they are
+        # counted per client address (the anonymous limit).
+        "transparency_ingest": {"member": (120, 3600), "anonymous": (120, 3600)},
     },
     #: ``request.META`` key of the header that trusted proxies append the client address to
     #: (``"HTTP_X_FORWARDED_FOR"``). ``None``: the connection's ``REMOTE_ADDR``.

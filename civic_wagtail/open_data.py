@@ -18,13 +18,13 @@ HOOK = "civic_wagtail_open_data"
 KINDS = [
     ("api", _("API endpoints")),
     ("csv", _("CSV exports")),
-    ("feed", _("Calendar feeds")),
+    ("feed", _("Feeds")),
 ]
 
 
 @dataclass
 class Dataset:
-    kind: str  #: "api", "csv" or "feed"
+    kind: str  #: "api", "csv" or "feed" (iCalendar, Atom, …)
     title: str
     description: str
     #: ``[(label, absolute URL)]``: the endpoint itself first, then examples with parameters.

@@ -40,6 +40,7 @@ ACTION_MESSAGES = {
     "account": _("You have made many account requests in a short time."),
     "improvement": _("You have saved many assessments, goals or check-ins in a short time."),
     "improvement_invite": _("You have sent many team invitations in a short time."),
+    "transparency_ingest": _("You have sent many data batches in a short time."),
 }
 
 

@@ -7,6 +7,7 @@ from .projects import api, exports
 
 urlpatterns = [
     path("projects/api/measurements/", api.measurements, name="projects_api_measurements"),
+    path("projects/api/spending/", api.spending, name="projects_api_spending"),
     path("projects/datapackage.json", exports.datapackage, name="projects_datapackage"),
     path("projects/data/<slug:name>.csv", exports.resource, name="projects_datapackage_resource"),
 ]

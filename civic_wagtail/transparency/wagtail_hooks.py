@@ -18,3 +18,10 @@ hooks.register("civic_wagtail_export_member", export_member)
 @hooks.register("register_admin_viewset")
 def register_response_moderation():
     return ResponseModerationViewSet()
+
+
+@hooks.register("civic_wagtail_open_data")
+def feed_open_data(request, site_url):
+    from .feed_data import datasets
+
+    return datasets(request, site_url)

@@ -9,6 +9,7 @@ English (names such as "Outlook", words such as "Type") and the pages' own title
 they read the same either way.
 """
 
+import functools
 import re
 from html.parser import HTMLParser
 
@@ -57,6 +58,11 @@ def visible_text(html):
 
 def english_msgids(exclude, lang="fr"):
     """The msgids (singular and plural) of every catalogue whose translation differs from them."""
+    return _english_msgids(frozenset(exclude), lang)
+
+
+@functools.lru_cache(maxsize=8)
+def _english_msgids(exclude, lang):
     tool = messages_tool()
     plain, patterns = set(), []
     for po in catalogues(lang).values():

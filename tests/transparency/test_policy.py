@@ -217,3 +217,35 @@ def test_unknown_tokens_are_404(client):
     assert client.get("/transparency/policy/alerts/confirm/forged/").status_code == 404
     assert client.get("/transparency/policy/alerts/unsubscribe/forged/").status_code == 404
     assert client.post("/transparency/policy/alerts/unsubscribe/forged/").status_code == 200
+
+
+def test_policy_edit_view_renders_with_a_chooser_narrowed_to_related_types(client, index, topic):
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+
+    from civic_wagtail.transparency.models.policy import related_page_types
+
+    page = publish(policy(index, topics=[topic]))
+    user = get_user_model().objects.create_superuser("editor", "editor@city.example.gov", "pw")
+    client.force_login(user)
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "civic_wagtail_transparency.consultationpage" in html.lower()
+    assert "civic_wagtail_transparency.projectpage" in html.lower()
+    types = related_page_types()
+    assert "civic_wagtail_transparency.ConsultationPage" in types
+    library = apps.is_installed("civic_wagtail.library")
+    assert ("civic_wagtail_library.CaseStudyPage" in types) == library
+    assert "wagtailcore.Page" not in types
+
+
+def test_related_page_types_skip_apps_that_are_not_installed(monkeypatch):
+    from civic_wagtail.transparency.models import policy as policy_models
+
+    monkeypatch.setattr(
+        policy_models,
+        "RELATED_PAGE_TYPES",
+        ("civic_wagtail_transparency.ProjectPage", "civic_wagtail_absent.PracticePage"),
+    )
+    assert policy_models.related_page_types() == ["civic_wagtail_transparency.ProjectPage"]

@@ -196,3 +196,17 @@ def test_random_valid_values_are_stored_exactly(client, world, values):
     stored = dict(Measurement.objects.filter(date__year=2025).values_list("date", "value"))
     for i, value in enumerate(values):
         assert stored[datetime.date(2025, i + 1, 1)] == value
+
+
+def test_the_api_is_rate_limited_through_the_core_service(client, world, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.CIVIC_WAGTAIL_RATE_LIMITS = {"transparency_ingest": {"anonymous": (2, 60)}}
+    for _ in range(2):
+        assert post(client, {"rows": [row(world["project"])]}, world["raw"]).status_code == 200
+    refused = post(client, {"rows": [row(world["project"], value="1")]}, world["raw"])
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert "detail" in refused.json()
+    assert Measurement.objects.get().value == Decimal("91.5")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from frictionless import Package, validate
 
-from civic_wagtail.transparency.models import Measurement
+from civic_wagtail.transparency.models import Measurement, Spending
 
 from .project_helpers import make_organisation, make_project, make_project_index
 
@@ -33,6 +33,18 @@ def project(home_page):
         )
         for m in range(1, 13)
     )
+    Spending.objects.bulk_create(
+        [
+            Spending(project=project, date=datetime.date(2026, 3, 31), committed=100, spent=40),
+            Spending(
+                project=project,
+                date=datetime.date(2026, 6, 30),
+                committed=Decimal("250.50"),
+                spent=90,
+                note='Q2, "works"',
+            ),
+        ]
+    )
     return project
 
 
@@ -46,6 +58,10 @@ def test_project_exports_open_as_csv_and_json(client, project):
     assert len(data["measurements"]) == 12
     assert [m["title"] for m in data["milestones"]] == ["Design", "Works"]
     assert data["progress"] == 50
+    assert [(s["date"], s["committed"]) for s in data["spending"]] == [
+        ("2026-03-31", "100.00"),
+        ("2026-06-30", "250.50"),
+    ]
 
 
 def test_index_exports_follow_the_filter(client, project):
@@ -72,6 +88,11 @@ def test_datapackage_validates_with_frictionless(client, project, tmp_path):
     package = Package(str(tmp_path / "datapackage.json"))
     measurements = package.get_resource("measurements").read_rows()
     assert len(measurements) == 12
+    spending = package.get_resource("spending").read_rows()
+    assert [(str(r["date"]), r["committed"], r["note"]) for r in spending] == [
+        ("2026-03-31", Decimal("100.00"), None),
+        ("2026-06-30", Decimal("250.50"), 'Q2, "works"'),
+    ]
     assert [row["title"] for row in package.get_resource("projects").read_rows()] == [
         'Bus lanes, "phase 1"'
     ]
@@ -84,3 +105,20 @@ def test_unknown_resource_is_a_404(client, project):
 def test_open_data_page_lists_the_package(client, project):
     html = client.get("/open-data/").content.decode()
     assert "/transparency/projects/datapackage.json" in html
+
+
+def test_open_data_page_lists_the_atom_feeds_next_to_the_calendar_feeds(client, project):
+    from tests.factories import TopicFactory
+
+    TopicFactory(name="Transport", slug="transport")
+    html = client.get("/open-data/").content.decode()
+    assert ">Feeds</h2>" in html
+    assert "Calendar feeds" not in html
+    for path in (
+        "/transparency/policy/feed.atom",
+        "/transparency/policy/topics/transport.atom",
+        "/transparency/consultations/feed.atom",
+    ):
+        assert path in html
+        assert client.get(path).status_code == 200
+    assert "/calendar/all.ics" in html  # the events' feeds stay listed (same heading)

@@ -29,4 +29,5 @@ from .projects import (  # noqa: F401
     ProjectIndexPage,
     ProjectPage,
     ProjectStatus,
+    Spending,
 )

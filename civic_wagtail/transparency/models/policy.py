@@ -154,11 +154,43 @@ class PolicyChange(Orderable):
         return hashlib.sha256(text.encode()).hexdigest()
 
 
+#: Page types a policy may link to; a label whose app is not installed is skipped.
+RELATED_PAGE_TYPES = (
+    "civic_wagtail_transparency.ConsultationPage",
+    "civic_wagtail_transparency.ProjectPage",
+    "civic_wagtail_library.BestPracticePage",
+    "civic_wagtail_library.CaseStudyPage",
+)
+
+
+def related_page_types():
+    """The labels of :data:`RELATED_PAGE_TYPES` whose app is installed."""
+    from django.apps import apps
+
+    found = []
+    for label in RELATED_PAGE_TYPES:
+        try:
+            apps.get_model(label)
+        except LookupError:
+            continue
+        found.append(label)
+    return found
+
+
+class RelatedPageChooserPanel(PageChooserPanel):
+    """A page chooser narrowed to :func:`related_page_types`, resolved at form-build time."""
+
+    def get_form_options(self):
+        self.page_type = related_page_types()
+        return super().get_form_options()
+
+
 class PolicyRelatedPage(Orderable):
     """A consultation, project or library practice the policy relates to.
 
-    Any page type may be chosen (the transparency app does not import the library); the
-    policy page groups them by type.
+    The chooser offers consultations, projects and, when the library is installed, its
+    practices and case studies (:class:`RelatedPageChooserPanel`, resolved when the edit form
+    is built, so this app does not import the library); the policy page groups them by type.
     """
 
     page = ParentalKey(PolicyUpdatePage, on_delete=models.CASCADE, related_name="related_links")
@@ -169,7 +201,7 @@ class PolicyRelatedPage(Orderable):
         related_name="+",
     )
 
-    panels = [PageChooserPanel("related")]
+    panels = [RelatedPageChooserPanel("related")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("related page")

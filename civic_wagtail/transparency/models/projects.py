@@ -236,6 +236,9 @@ class ProjectPage(RoutablePageMixin, ClassifiedMixin, Page):
 
     def save(self, *args, **kwargs):
         self.progress = self.compute_progress()
+        latest = latest_spending(self.translation_key) if self.translation_key else None
+        if latest is not None:  # reported spending wins over a revision's older figures
+            self.budget_committed, self.budget_spent = latest
         super().save(*args, **kwargs)
 
     def get_cached_paths(self):
@@ -322,6 +325,43 @@ class Measurement(models.Model):
 
     def __str__(self):
         return f"{self.indicator} {self.date}: {self.value}"
+
+
+class Spending(models.Model):
+    """A project's committed and spent amounts as of one date (pushed through the API).
+
+    Amounts are running totals, so the history shows how spending grew; the newest dated
+    record sets the project's ``budget_committed`` and ``budget_spent`` (on every translation,
+    and again whenever the page is saved). One record per (project, date): re-sending updates.
+    """
+
+    project = models.ForeignKey(ProjectPage, on_delete=models.CASCADE, related_name="spending")
+    date = models.DateField(_("date"))
+    committed = models.DecimalField(_("committed"), max_digits=16, decimal_places=2)
+    spent = models.DecimalField(_("spent"), max_digits=16, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["project", "date"]
+        verbose_name = _("spending record")
+        verbose_name_plural = _("spending records")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "date"], name="unique_project_spending")
+        ]
+
+    def __str__(self):
+        return f"{self.date}: {self.committed} / {self.spent}"
+
+
+def latest_spending(translation_key):
+    """``(committed, spent)`` of the newest spending record of a project, or None."""
+    return (
+        Spending.objects.filter(project__translation_key=translation_key)
+        .order_by("-date")
+        .values_list("committed", "spent")
+        .first()
+    )
 
 
 def hash_token(raw):

@@ -8,7 +8,14 @@ from decimal import Decimal
 
 from civic_wagtail.seeding import Seeder, get_or_create_child
 
-from ..models import ApiToken, Measurement, Organisation, ProjectIndexPage, ProjectPage
+from ..models import (
+    ApiToken,
+    Measurement,
+    Organisation,
+    ProjectIndexPage,
+    ProjectPage,
+    Spending,
+)
 from .bulk import build_project, bulk_add_projects, monthly_series
 
 #: The demo organisation's API token. It is public on purpose: demo sites only.
@@ -222,6 +229,25 @@ TRANSLATIONS = {
 }
 
 
+def quarterly_spending(page, start):
+    """Four quarterly spending records growing to the page's own committed and spent totals
+    (so the newest record and the page agree)."""
+    records = []
+    for quarter in range(1, 5):
+        day = start + datetime.timedelta(days=91 * quarter - 1)
+        share = Decimal(quarter) / 4
+        records.append(
+            Spending(
+                project=page,
+                date=day,
+                committed=(page.budget_committed * share).quantize(Decimal("0.01")),
+                spent=(page.budget_spent * share).quantize(Decimal("0.01")),
+                note=f"Quarter {quarter} accounts",
+            )
+        )
+    return records
+
+
 def _practices():
     """Live library practices to adopt, when the library is installed (no import of it)."""
     from django.apps import apps
@@ -306,6 +332,10 @@ class ProjectsSeeder(Seeder):
                 source=f"{page.organisation.name} open data",
             )
         Measurement.objects.bulk_create(rows, ignore_conflicts=True)
+        Spending.objects.bulk_create(
+            [row for _n, page in pages for row in quarterly_spending(page, start)],
+            ignore_conflicts=True,
+        )
         ctx.shared["projects_index"] = index
         ctx.shared.setdefault("summary", []).append(
             f"Projects: /projects/ (data package /transparency/projects/datapackage.json; "

@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from wagtail.models import Site
 
-from ..models import Measurement, Milestone, ProjectPage
+from ..models import Measurement, Milestone, ProjectPage, Spending
 from .detail import measurements_of
 
 #: ``{resource: [(column, frictionless type, description)]}``
@@ -49,6 +49,13 @@ SCHEMAS = {
         ("unit", "string", "Unit"),
         ("source", "string", "Source of the value"),
     ],
+    "spending": [
+        ("project", "integer", "Project number"),
+        ("date", "date", "Date the amounts were reported for"),
+        ("committed", "number", "Amount committed so far (running total)"),
+        ("spent", "number", "Amount spent so far (running total)"),
+        ("note", "string", "Note from the reporting organisation"),
+    ],
 }
 CONSTRAINTS = {
     ("projects", "id"): {"required": True, "unique": True},
@@ -60,6 +67,10 @@ CONSTRAINTS = {
     ("measurements", "indicator"): {"required": True},
     ("measurements", "date"): {"required": True},
     ("measurements", "value"): {"required": True},
+    ("spending", "project"): {"required": True},
+    ("spending", "date"): {"required": True},
+    ("spending", "committed"): {"required": True, "minimum": 0},
+    ("spending", "spent"): {"required": True, "minimum": 0},
 }
 
 
@@ -132,6 +143,15 @@ def measurement_rows(queryset):
     return _renamed(rows, "project_id", "project")
 
 
+def spending_rows(queryset):
+    rows = (
+        Spending.objects.filter(project__in=queryset)
+        .order_by("project_id", "date")
+        .values("date", "committed", "spent", "note", "project_id")
+    )
+    return _renamed(rows, "project_id", "project")
+
+
 def index_csv(index, request):
     from .listing import filtered
 
@@ -172,6 +192,11 @@ def project_json(page, request):
         {k: v for k, v in row.items() if k != "project"}
         for row in measurements_of(page).values("indicator", "date", "value", "unit", "source")
     ]
+    project["spending"] = list(
+        Spending.objects.filter(project__translation_key=page.translation_key)
+        .order_by("date")
+        .values("date", "committed", "spent", "note")
+    )
     practice = page.practice
     project["practice"] = (
         {"title": practice.title, "url": practice.get_full_url(request)}
@@ -202,7 +227,9 @@ def schema(name):
         result["primaryKey"] = ["id"]
     if name == "measurements":
         result["primaryKey"] = ["project", "indicator", "date"]
-    if name in ("milestones", "measurements"):
+    if name == "spending":
+        result["primaryKey"] = ["project", "date"]
+    if name in ("milestones", "measurements", "spending"):
         result["foreignKeys"] = [
             {"fields": ["project"], "reference": {"resource": "projects", "fields": ["id"]}}
         ]
@@ -214,7 +241,7 @@ def datapackage(request):
     descriptor = {
         "profile": "tabular-data-package",
         "name": "civic-wagtail-projects",
-        "title": "Public projects: budgets, milestones and measured results",
+        "title": "Public projects: budgets, spending, milestones and measured results",
         "homepage": request.build_absolute_uri("/"),
         "licenses": [
             {
@@ -250,6 +277,7 @@ def resource(request, name):
         "projects": lambda: project_rows(queryset, request),
         "milestones": lambda: milestone_rows(queryset),
         "measurements": lambda: measurement_rows(queryset),
+        "spending": lambda: spending_rows(queryset),
     }[name]()
     return _csv_response(name, rows, f"{name}.csv")
 
