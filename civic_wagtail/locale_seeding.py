@@ -40,6 +40,8 @@ from .seeding import Seeder
 
 #: Objects per bulk statement of the search index.
 INDEX_BATCH = 500
+#: Segments without an entry listed in the log, per language (the rest are counted).
+MISSING_LISTED = 40
 #: Segments never looked up: a translated page keeps its source slug.
 UNTRANSLATED_PATHS = {"slug"}
 
@@ -221,6 +223,9 @@ class LocaleSeeder(Seeder):
             f"into {', '.join(locale.language_code for locale in locales)}; {missing} "
             "segment(s) had no entry in the demo's TRANSLATIONS and kept the source text."
         )
+        for code, strings in sorted(translator.missing.items()):
+            for text in sorted(strings)[:MISSING_LISTED]:
+                ctx.log(f"  no {code} entry: {text[:200]!r}")
 
 
 def recount_children(locales):

@@ -4,6 +4,7 @@ from wagtail.models import get_page_models
 
 from civic_wagtail.discussion.models import ForumIndexPage, ForumTopicPage
 from civic_wagtail.groups.pages import GroupIndexPage
+from civic_wagtail.improvement.pages import ImprovementPage
 from civic_wagtail.library.models import ResourcePage
 from civic_wagtail.mentoring.pages import MentoringPage
 from tests.events.helpers import make_event, make_index
@@ -104,10 +105,13 @@ def every_page_type(home):
     groups = GroupIndexPage(title="Working groups", slug="groups", intro="Pilots together.")
     home.add_child(instance=groups)
     groups = publish(groups)
+    improvement = ImprovementPage(title="Improvement", slug="improvement", intro="<p>Grow.</p>")
+    home.add_child(instance=improvement)
+    improvement = publish(improvement)
     built = [
         library, first, second, case, resources, resource, forums, forum, calendar, event,
         mentoring, policies, policy_page, consultations, consulted, projects, project,
-        groups,
+        groups, improvement,
     ]
     missing = package_page_types() - {type(page) for page in built}
     assert not missing, f"tests/pages.py builds no page of type {missing}"

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 CIVIC_ITEMS = {
     "Taxonomy", "Indicators", "Peer review", "Moderation", "Posting blocks", "Mentoring",
-    "Members", "Organisations", "API tokens",
+    "Members", "Organisations", "API tokens", "Consultation responses",
 }
 
 

@@ -183,6 +183,7 @@ def test_an_events_only_site_needs_no_guardian_and_is_told_of_left_over_settings
         "civic_wagtail.mentoring",
         "civic_wagtail.transparency",
         "civic_wagtail.improvement",
+        "civic_wagtail.groups",
         "guardian",
         "django_comments_xtd",
         "django_comments",

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 #: The library's own cost plus the review record's and the comment thread's panels, and
 #: recognition's "This helped me" (one count for an anonymous visitor), and improvement's
 #: competencies and tracker link (the tags, the content type, the improvement page: 4).
-FULL_PRACTICE_PAGE_QUERIES = 34
+FULL_PRACTICE_PAGE_QUERIES = 36
 
 
 def test_the_full_practice_page_with_every_panel(client, home_page):

@@ -169,7 +169,7 @@ class EventFeed:
         )
         etag = hashlib.sha256(identity.encode()).hexdigest()[:32]
         for item in extra:
-            if changed_at is not None and item["stamp"] > changed_at:
+            if changed_at is None or item["stamp"] > changed_at:
                 changed_at = item["stamp"]
         if changed_at is not None and start is not None:
             # The window moves every day: events may have left the feed since the stamp.
@@ -448,29 +448,15 @@ class MemberFeed(EventFeed):
 
     def extra_items(self, request, obj):
         """Other apps' private items for this member
-        (:mod:`~civic_wagtail.events.personal_items`), read once per request."""
+        (:mod:`~civic_wagtail.events.personal_items`), read once per request. They have the
+        shape of :func:`contributed_items`' items, so the base class puts them in the ETag,
+        ``Last-Modified`` and body."""
         cached = getattr(request, "_civic_personal_items", None)
         if cached is None:
             cached = personal_items.items_for(obj)
             request._civic_personal_items = cached
         return cached
 
-    def validators(self, request, obj):
-        etag, changed_at = super().validators(request, obj)
-        extra = self.extra_items(request, obj)
-        if not extra:
-            return etag, changed_at
-        etag = hashlib.sha256(f"{etag}:{personal_items.digest(extra)}".encode()).hexdigest()[:32]
-        latest = max(item["updated"] for item in extra)
-        return etag, max(changed_at, latest) if changed_at else latest
-
-    def render(self, request, obj):
-        body = super().render(request, obj)
-        extra = self.extra_items(request, obj)
-        if not extra:
-            return body
-        head = body[: -len(CALENDAR_END)]
-        return head + "".join(personal_items.vevent(item) for item in extra) + CALENDAR_END
 
 
 __all__ = [

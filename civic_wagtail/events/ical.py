@@ -106,18 +106,20 @@ def render_event(page, url, stamp, sequence, categories=()):
 
 def item_component(item):
     """The VEVENT text of an item another app contributes (``civic_wagtail_calendar_items``):
-    a dict with ``uid``, ``summary``, ``start``, ``stamp`` and optional ``end``, ``url`` and
-    ``description`` (without ``end`` the item is an instant). Times are written in UTC, so
-    no VTIMEZONE is needed."""
+    a dict with ``uid``, ``summary``, ``start``, ``stamp`` and optional ``end``, ``url``,
+    ``description`` and ``location`` (without ``end`` the item is an instant). The personal
+    feed's items (``civic_wagtail_personal_calendar_items``) have the same shape. Times are
+    written in UTC, so no VTIMEZONE is needed."""
     event = Event.new(
-        uid=item["uid"],
+        uid=str(item["uid"]),
         stamp=_utc(item["stamp"]),
         last_modified=_utc(item["stamp"]),
         summary=clean_text(item["summary"]),
         description=clean_text(item.get("description")) or None,
         start=_utc(item["start"]),
         end=_utc(item["end"]) if item.get("end") else None,
-        url=item.get("url"),
+        location=clean_text(item.get("location")) or None,
+        url=item.get("url") or None,
     )
     return event.to_ical().decode("utf-8")
 

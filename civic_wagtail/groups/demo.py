@@ -42,6 +42,99 @@ TRANSLATIONS = {
     },
 }
 
+#: The finished pilot's case study (groups/drafting.py) in French and Spanish.
+_WHAT = {
+    "Fill-level sensors on 200 bins": (
+        "Capteurs de remplissage sur 200 bacs",
+        "Sensores de llenado en 200 contenedores",
+    ),
+    "Dynamic routes sent to drivers' phones": (
+        "Itinéraires dynamiques envoyés sur le téléphone des chauffeurs",
+        "Rutas dinámicas enviadas al teléfono de los conductores",
+    ),
+    "Weekly route review with drivers": (
+        "Revue hebdomadaire des tournées avec les chauffeurs",
+        "Revisión semanal de rutas con los conductores",
+    ),
+    "North district": ("Quartier nord", "Distrito norte"),
+    "All districts": ("Tous les quartiers", "Todos los distritos"),
+    "Riverside": ("Riverside", "Riverside"),
+    "Distance fell by 18%; no rise in missed pick-ups.": (
+        "La distance a baissé de 18 % ; pas plus de collectes manquées.",
+        "La distancia bajó un 18 %; sin aumento de recogidas perdidas.",
+    ),
+    "Drivers lost signal in the old town and fell back to paper routes: the app needs an "
+    "offline mode before it can work there.": (
+        "Les chauffeurs perdaient le réseau dans la vieille ville et revenaient aux tournées "
+        "papier : l'application a besoin d'un mode hors ligne pour y fonctionner.",
+        "Los conductores perdían la señal en el casco antiguo y volvían a las rutas en papel: "
+        "la aplicación necesita un modo sin conexión para funcionar allí.",
+    ),
+    "Useful, but attendance dropped after the third week.": (
+        "Utile, mais la participation a baissé après la troisième semaine.",
+        "Útil, pero la asistencia bajó después de la tercera semana.",
+    ),
+    "Worked": ("A fonctionné", "Funcionó"),
+    "Partly worked": ("A fonctionné en partie", "Funcionó en parte"),
+    "Did not work": ("N'a pas fonctionné", "No funcionó"),
+}
+_FIXED = {
+    "Private working groups that run pilots together.": (
+        "Des groupes de travail privés qui mènent des projets pilotes ensemble.",
+        "Grupos de trabajo privados que llevan a cabo proyectos piloto juntos.",
+    ),
+    "Bulky waste pick-up by appointment: what our pilot learned": (
+        "Collecte des encombrants sur rendez-vous : ce que notre projet pilote a appris",
+        "Recogida de voluminosos con cita previa: lo que aprendió nuestro piloto",
+    ),
+    "Finished pilot: residents book bulky-waste pick-ups online instead of fixed collection "
+    "days.": (
+        "Projet pilote terminé : les habitants réservent en ligne l'enlèvement de leurs "
+        "encombrants au lieu de jours de collecte fixes.",
+        "Piloto terminado: los vecinos reservan en línea la recogida de voluminosos en lugar "
+        "de días fijos de recogida.",
+    ),
+    "Appointments cut illegal dumping of bulky items by a third.": (
+        "Les rendez-vous réduisent d'un tiers les dépôts sauvages d'encombrants.",
+        "Las citas reducen en un tercio el abandono ilegal de voluminosos.",
+    ),
+    "All districts; North district; Riverside": (
+        "Tous les quartiers ; Quartier nord ; Riverside",
+        "Todos los distritos; Distrito norte; Riverside",
+    ),
+    "City office; Health office; State office": (
+        "Bureau de la ville ; Bureau de la santé ; Bureau de l'État",
+        "Oficina municipal; Oficina de salud; Oficina estatal",
+    ),
+    "missed-collections": ("missed-collections", "missed-collections"),
+}
+
+
+def _pilot_log_texts(today=None):
+    """The pilot-log lines of the finished group's case study, whose dates are the seeding
+    day's (see :meth:`GroupsSeeder.seed_space`), with their translations."""
+    today = today or timezone.localdate()
+    results = {"worked": "Worked", "partly": "Partly worked", "failed": "Did not work"}
+    table = {"fr": {}, "es": {}}
+    for offset, (what, where, result, _indicator, why) in enumerate(EXPERIMENTS):
+        start = today - datetime.timedelta(days=90 - 20 * offset)
+        end = today - datetime.timedelta(days=40 - 10 * offset)
+        when = f"{start.isoformat()} – {end.isoformat()}"
+        for n, code in enumerate(("fr", "es")):
+            head = f"<strong>{_WHAT[what][n]}</strong> ({_WHAT[where][n]}, {when})"
+            english = f"<strong>{what}</strong> ({where}, {when})"
+            table[code][f"{english}. {why}"] = f"{head}. {_WHAT[why][n]}"
+            colon = " :" if code == "fr" else ":"
+            table[code][f"{english}: {why}"] = f"{head}{colon} {_WHAT[why][n]}"
+            label = results[result]
+            table[code][f"{english}. {why} {label}."] = (
+                f"{head}. {_WHAT[why][n]} {_WHAT[label][n]}."
+            )
+    for english, pair in {**_WHAT, **_FIXED}.items():
+        table["fr"][english], table["es"][english] = pair
+    return table
+
+
 GROUPS = [
     {
         "slug": "smarter-waste-routes",
@@ -190,7 +283,7 @@ class GroupsSeeder(Seeder):
         collection = space.ensure_collection(group)
         document = get_document_model()(
             title="Pilot plan",
-            file=ContentFile(f"Pilot plan of {group.name}\n".encode(), name="pilot-plan.txt"),
+            file=ContentFile(pilot_plan(group), name="pilot-plan.docx"),
             collection=collection,
         )
         document.save()
@@ -237,13 +330,60 @@ class GroupsSeeder(Seeder):
             ctx.log(f"groups: no case study drafted ({error})")
             return
         revision = page.get_latest_revision() or page.save_revision()
-        if apps.is_installed("civic_wagtail.review"):
-            workflow_state = page.current_workflow_state
-            if workflow_state is not None:
-                workflow_state.cancel(user=lead)
-        revision.publish()
+        if not self.peer_review(ctx, page):
+            if apps.is_installed("civic_wagtail.review"):
+                workflow_state = page.current_workflow_state
+                if workflow_state is not None:
+                    workflow_state.cancel(user=lead)
+            revision.publish()
         group.draft_page_id = page.pk
         group.save(update_fields=["draft_page_id"])
+
+    def peer_review(self, ctx, page):
+        """Two demo reviewers approve the drafted case study, which publishes it as the
+        library's other reviewed pages are; False (nothing done) without a peer-review round
+        or two reviewers who did not write it."""
+        if not apps.is_installed("civic_wagtail.review"):
+            return False
+        from django.test.utils import override_settings
+
+        from civic_wagtail.review.decisions import act, authors_of
+        from civic_wagtail.review.models import PeerReviewTaskState
+
+        workflow_state = page.current_workflow_state
+        task_state = workflow_state and workflow_state.current_task_state
+        state = task_state and task_state.specific
+        if not isinstance(state, PeerReviewTaskState):
+            return False
+        authors = authors_of(state)
+        reviewers = [
+            user for user in ctx.shared["users"].get("reviewers", []) if user.pk not in authors
+        ]
+        if len(reviewers) < state.approvals_required:
+            return False
+        criteria = state.task.specific.get_criteria()
+        # Wagtail's own workflow emails are not the demo's to send either.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            for reviewer in reviewers[: state.approvals_required]:
+                scores = {f"score__{key}": 4 for key, _label in criteria}
+                act(state, reviewer, "approve", no_conflict=True, comment="", **scores)
+        page.refresh_from_db()
+        return page.live
+
+
+def pilot_plan(group):
+    """A real .docx pilot plan (the demo's files open in an office suite, as the library's
+    resources do); the builder needs no installed app."""
+    from civic_wagtail.library.demo_files import docx_document
+
+    return docx_document(
+        f"Pilot plan: {group.name}",
+        [
+            ("Purpose", [group.purpose]),
+            ("Hypothesis", [group.hypothesis or "To be agreed at the kick-off call."]),
+            ("Roles", ["The lead keeps the pilot log; every member reports monthly."]),
+        ],
+    )
 
 
 def notifications_muted():
@@ -253,3 +393,7 @@ def notifications_muted():
 
 
 SEEDERS = [GroupsSeeder]
+
+
+for _code, _texts in _pilot_log_texts().items():
+    TRANSLATIONS[_code].update(_texts)

@@ -47,7 +47,7 @@ def personal_calendar_items(user):
             "summary": f"{event.title} ({event.group.name})",
             "start": event.start,
             "end": event.end,
-            "updated": event.updated_at,
+            "stamp": event.updated_at,
             "description": event.description,
             "location": event.location,
             "url": f"{base}{event.group.slug}/events/" if base else "",

@@ -44,8 +44,56 @@ from .models import (
 )
 from .pages import ImprovementPage
 
+#: The page's description and the case study drafted from the first adoption tracker (the
+#: only one submitted), in French and Spanish.
+_PAGES = {
+    "Self-assessment, goals and impact tracking for public servants.": (
+        "Auto-évaluation, objectifs et suivi de l'impact pour les agents publics.",
+        "Autoevaluación, objetivos y seguimiento del impacto para servidores públicos.",
+    ),
+    "Plain-language permit letters": (
+        "Courriers de permis en langage clair",
+        "Cartas de permisos en lenguaje claro",
+    ),
+    "How Lyon city council in Lyon, France put this practice to work and measured it.": (
+        "Comment le conseil municipal de Lyon (Lyon, France) a mis cette pratique en œuvre et "
+        "l'a mesurée.",
+        "Cómo el ayuntamiento de Lyon (Lyon, Francia) puso en práctica esta práctica y la midió.",
+    ),
+    "Lyon city council": ("Conseil municipal de Lyon", "Ayuntamiento de Lyon"),
+    "Lyon, France": ("Lyon, France", "Lyon, Francia"),
+    "Residents found the old process slow and confusing.": (
+        "Les habitants trouvaient l'ancienne procédure lente et confuse.",
+        "Los vecinos encontraban el antiguo procedimiento lento y confuso.",
+    ),
+    "We adapted the practice to our rules and trained the front desk.": (
+        "Nous avons adapté la pratique à nos règles et formé l'accueil.",
+        "Adaptamos la práctica a nuestras normas y formamos al personal de atención.",
+    ),
+    "Start small, measure early, and tell staff what changed.": (
+        "Commencer petit, mesurer tôt et dire au personnel ce qui a changé.",
+        "Empezar poco a poco, medir pronto y contar al personal qué cambió.",
+    ),
+    "Calls to the permit line per month": (
+        "Appels à la ligne des permis par mois",
+        "Llamadas a la línea de permisos al mes",
+    ),
+    "calls": ("appels", "llamadas"),
+}
+
+
+def _paragraph(html):
+    """A one-paragraph rich text as wagtail-localize segments it (without the ``<p>``)."""
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
+_PAGES[_paragraph(PAGE_INTRO)] = (_paragraph(FR[PAGE_INTRO]), _paragraph(ES[PAGE_INTRO]))
+
 #: Read by seed_demo's translation of the demo tree (and used here for the frameworks).
-TRANSLATIONS = {"fr": FR, "es": ES}
+TRANSLATIONS = {
+    "fr": {**FR, **{english: pair[0] for english, pair in _PAGES.items()}},
+    "es": {**ES, **{english: pair[1] for english, pair in _PAGES.items()}},
+}
 
 FIRST = [
     "Amara",
@@ -502,3 +550,6 @@ class ImprovementSeeder(Seeder):
                 casestudy.submit(trackers[0], user=trackers[0].user)
             except drafts.DraftsUnavailable as error:
                 ctx.log(f"improvement: no case study from the tracker ({error})")
+
+
+SEEDERS = [ImprovementSeeder]

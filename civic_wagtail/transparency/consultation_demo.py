@@ -318,6 +318,13 @@ _PAIRS = {
         )
     ),
     "City of Lyon": _both("Ville de Lyon", "Ciudad de Lyon"),
+    "Write to City Hall, 1 place de la Comédie, Lyon, or come to the public meeting at the "
+    "town hall.": _both(
+        "Écrivez à l'hôtel de ville, 1 place de la Comédie, Lyon, ou venez à la réunion "
+        "publique à la mairie.",
+        "Escriba al ayuntamiento, 1 place de la Comédie, Lyon, o acuda a la reunión pública "
+        "en el ayuntamiento.",
+    ),
 }
 
 TRANSLATIONS = {

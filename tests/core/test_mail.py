@@ -123,9 +123,16 @@ def test_written_in_the_recipients_language(templates, django_capture_on_commit_
     assert subjects["guest@example.com"] == ("Sí", "No")
 
 
-def test_a_profile_language_comes_first(monkeypatch):
+def test_a_profile_language_comes_first():
+    from wagtail.users.models import UserProfile
+
     user = member(username="fifi")
-    monkeypatch.setattr(type(user.civic_profile), "preferred_language", "es", raising=False)
+    admin_profile = UserProfile.get_for_user(user)
+    admin_profile.preferred_language = "fr"
+    admin_profile.save()
+    assert mail.recipient_language(user) == "fr"
+    user.civic_profile.preferred_language = "es"
+    user.civic_profile.save(update_fields=["preferred_language"])
     assert mail.recipient_language(user) == "es"
     assert mail.recipient_language(None) == "en"
 

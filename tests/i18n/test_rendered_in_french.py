@@ -36,7 +36,13 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self._skip += 1
+        # A choice's value is a code sent back to the server, not text anyone reads.
+        coded = tag == "option" or (
+            tag == "input" and dict(attrs).get("type") in ("hidden", "radio", "checkbox")
+        )
         for name, value in attrs:
+            if coded and name == "value":
+                continue
             if name in ATTRIBUTES and value:
                 self.nodes.append(" ".join(value.split()))
 
@@ -65,26 +71,34 @@ def english_msgids(exclude, lang="fr"):
 def _english_msgids(exclude, lang):
     tool = messages_tool()
     plain, patterns = set(), []
-    for po in catalogues(lang).values():
-        for (_context, msgid), entry in tool.read_po(po).items():
-            for english, french in ((msgid, entry["msgstr"][0]), (entry["plural"], None)):
-                if not english or english == french or english in exclude:
-                    continue
-                text = " ".join(re.sub(r"<[^>]+>", " ", english).split())
-                if PLACEHOLDER.search(text):
-                    parts = [p.strip() for p in PLACEHOLDER.split(text)]
-                    while parts and not parts[0]:
-                        parts.pop(0)
-                    while parts and not parts[-1]:
-                        parts.pop()
-                    # Too little literal text ("%(title)s: %(label)s") proves nothing. A value
-                    # is at most 120 characters: the search stays linear in the page's length.
-                    if sum(len(p) for p in parts) >= 12:
-                        gap = r"\s*.{1,120}?\s*"
-                        pattern = gap.join(re.escape(p) for p in parts)
-                        patterns.append((english, re.compile(pattern)))
-                elif len(text) > 1:
-                    plain.add(text)
+    entries = [
+        (msgid, entry)
+        for po in catalogues(lang).values()
+        for (_context, msgid), entry in tool.read_po(po).items()
+    ]
+    # A word that one app's catalogue translates as itself ("Organisation" in French) reads
+    # the same on the page whichever catalogue rendered it.
+    same = {msgid for msgid, entry in entries if msgid == entry["msgstr"][0]}
+    exclude = exclude | same
+    for msgid, entry in entries:
+        for english, french in ((msgid, entry["msgstr"][0]), (entry["plural"], None)):
+            if not english or english == french or english in exclude:
+                continue
+            text = " ".join(re.sub(r"<[^>]+>", " ", english).split())
+            if PLACEHOLDER.search(text):
+                parts = [p.strip() for p in PLACEHOLDER.split(text)]
+                while parts and not parts[0]:
+                    parts.pop(0)
+                while parts and not parts[-1]:
+                    parts.pop()
+                # Too little literal text ("%(title)s: %(label)s") proves nothing. A value
+                # is at most 120 characters: the search stays linear in the page's length.
+                if sum(len(p) for p in parts) >= 12:
+                    gap = r"\s*.{1,120}?\s*"
+                    pattern = gap.join(re.escape(p) for p in parts)
+                    patterns.append((english, re.compile(pattern)))
+            elif len(text) > 1:
+                plain.add(text)
     return plain, patterns
 
 

@@ -139,5 +139,7 @@ PAGE_PANELS = "civic_wagtail_page_panels"
 #: Site and page routing (9), the page's outcomes, the comparison (1), adoptions, resources,
 #: related practices, the contributors credited, the four taxonomy lists, the parent for the
 #: submit link, and one view-restriction lookup per ``.public()`` listing: the library's own
-#: cost, without the panels other apps attach.
-PRACTICE_PAGE_QUERIES = 27
+#: cost, without the panels other apps attach; plus one query for each app that reports
+#: adoptions through ``civic_wagtail_practice_adoptions`` (the transparency app's projects with
+#: their view restrictions, the improvement app's trackers), whatever the number of them.
+PRACTICE_PAGE_QUERIES = 30

@@ -17,6 +17,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
+        # Migrating the core to zero takes every app of the package with it.
+        ('civic_wagtail', '0001_initial'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -155,6 +155,7 @@ PROJECTS = [
 #: French and Spanish versions of the demo texts, read by seed_demo's translation step.
 TRANSLATIONS = {
     "fr": {
+        "Springfield": "Springfield",
         "Projects": "Projets",
         "Where public money goes, what it is building and what it changes, with open data.": "Où va l’argent public, ce qu’il construit et ce qu’il change, en données ouvertes.",
         "Design": "Conception",
@@ -191,6 +192,7 @@ TRANSLATIONS = {
         "Transit fares": "Recettes des transports",
     },
     "es": {
+        "Springfield": "Springfield",
         "Projects": "Proyectos",
         "Where public money goes, what it is building and what it changes, with open data.": "A dónde va el dinero público, qué construye y qué cambia, con datos abiertos.",
         "Design": "Diseño",

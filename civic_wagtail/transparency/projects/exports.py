@@ -14,6 +14,8 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from wagtail.models import Site
 
+from civic_wagtail.open_data import site_url
+
 from ..models import Measurement, Milestone, ProjectPage, Spending
 from .detail import measurements_of
 
@@ -242,7 +244,9 @@ def datapackage(request):
         "profile": "tabular-data-package",
         "name": "civic-wagtail-projects",
         "title": "Public projects: budgets, spending, milestones and measured results",
-        "homepage": request.build_absolute_uri("/"),
+        # The Site's own address (as every absolute link of the open-data page), not the
+        # address this request happened to come in on.
+        "homepage": site_url(request) + "/",
         "licenses": [
             {
                 "name": "ODC-BY-1.0",
@@ -283,4 +287,4 @@ def resource(request, name):
 
 
 def package_url(request):
-    return request.build_absolute_uri(reverse("civic_wagtail_transparency:projects_datapackage"))
+    return site_url(request) + reverse("civic_wagtail_transparency:projects_datapackage")
