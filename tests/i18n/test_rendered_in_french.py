@@ -156,6 +156,6 @@ def test_the_check_would_see_an_english_string(client, pages):
     content = {page.title for page in built["all"]} | {built["topic"].name, thread.title}
     response = client.get(built["first"].url)
     found = untranslated(response.content.decode(), content)
-    assert {"Classification", "Log in to join the discussion"} <= set(found)
+    assert {"Cases", "Log in to join the discussion"} <= set(found)
     # ... and the sentences with a number in them, through their plural forms.
     assert "%(counter)s members said this helped them." in found  # 0 members
