@@ -74,46 +74,24 @@ def dashboard_panels(request):
     return cached, base
 
 
-def assessment_panel(request):
-    found = dashboard_panels(request)
-    if found is None:
-        return None
-    return ImprovementPanel(
-        request,
-        found[1],
-        found[0],
-        "assessment",
-        title=_("Your latest self-assessment"),
-        order=40,
-        name="cw-dash-improvement-assessment",
-    )
+def _panel(part, title, order):
+    """A dashboard hook that shows one ``part`` of the member's summary (computed once per
+    request for all three panels)."""
+
+    def panel(request):
+        found = dashboard_panels(request)
+        if found is None:
+            return None
+        summary_, base = found
+        return ImprovementPanel(
+            request, base, summary_, part, title=title, order=order,
+            name=f"cw-dash-improvement-{part}",
+        )
+
+    panel.__name__ = f"{part}_panel"
+    return panel
 
 
-def goals_panel(request):
-    found = dashboard_panels(request)
-    if found is None:
-        return None
-    return ImprovementPanel(
-        request,
-        found[1],
-        found[0],
-        "goals",
-        title=_("Your active goals"),
-        order=41,
-        name="cw-dash-improvement-goals",
-    )
-
-
-def trackers_panel(request):
-    found = dashboard_panels(request)
-    if found is None:
-        return None
-    return ImprovementPanel(
-        request,
-        found[1],
-        found[0],
-        "trackers",
-        title=_("Your adoption trackers"),
-        order=42,
-        name="cw-dash-improvement-trackers",
-    )
+assessment_panel = _panel("assessment", _("Your latest self-assessment"), 40)
+goals_panel = _panel("goals", _("Your active goals"), 41)
+trackers_panel = _panel("trackers", _("Your adoption trackers"), 42)
