@@ -2,7 +2,8 @@
 
 Each requirement names the setting, what is wrong and the exact fix, so ``manage.py check``
 replaces a runtime traceback with a one-line change. IDs are stable (documented in
-docs/reference/checks.md).
+docs/reference/checks.md). Messages and hints are translated when a check runs, in the active
+language (``LANGUAGE_CODE`` for ``manage.py``); settings, paths and code in them stay as they are.
 """
 
 from importlib.util import find_spec
@@ -10,6 +11,8 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .features import FEATURES
 
@@ -18,28 +21,66 @@ ALLAUTH_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 ALLAUTH_MIDDLEWARE = "allauth.account.middleware.AccountMiddleware"
 
 
-def _app_missing(name, check_id, why, feature=None):
-    hint = f"Add '{name}' to INSTALLED_APPS."
+def _app_missing(name, check_id, message, feature=None):
+    """The error of a missing app; ``message`` is a msgid marked with ``gettext_noop``."""
+    params = {"name": name}
     if feature is not None:
-        hint += f" {feature.name} needs it ({feature.pip} installs it)."
+        params.update(feature=feature.name, pip=feature.pip)
     return Error(
-        f"'{name}' is not in INSTALLED_APPS; civic_wagtail needs it {why}.",
-        hint=hint,
+        _(message) % params,
+        hint=(
+            _("Add '%(name)s' to INSTALLED_APPS.")
+            if feature is None
+            else _("Add '%(name)s' to INSTALLED_APPS. %(feature)s needs it (%(pip)s installs it).")
+        )
+        % params,
         id=check_id,
     )
 
 
+#: ``(app, check id, message)``: each message is a whole sentence, marked for the catalogue
+#: here and translated when the check runs.
 REQUIRED_APPS = [
-    ("wagtail_localize", "civic_wagtail.E001", "to translate everything editors write"),
-    ("guardian", "civic_wagtail.E002", "for private, per-object permissions"),
-    ("allauth", "civic_wagtail.E003", "for sign-up, log-in and email verification"),
-    ("allauth.account", "civic_wagtail.E004", "for member accounts"),
+    (
+        "wagtail_localize",
+        "civic_wagtail.E001",
+        gettext_noop(
+            "'%(name)s' is not in INSTALLED_APPS; civic_wagtail needs it to translate "
+            "everything editors write."
+        ),
+    ),
+    (
+        "guardian",
+        "civic_wagtail.E002",
+        gettext_noop(
+            "'%(name)s' is not in INSTALLED_APPS; civic_wagtail needs it for private, "
+            "per-object permissions."
+        ),
+    ),
+    (
+        "allauth",
+        "civic_wagtail.E003",
+        gettext_noop(
+            "'%(name)s' is not in INSTALLED_APPS; civic_wagtail needs it for sign-up, log-in "
+            "and email verification."
+        ),
+    ),
+    (
+        "allauth.account",
+        "civic_wagtail.E004",
+        gettext_noop(
+            "'%(name)s' is not in INSTALLED_APPS; civic_wagtail needs it for member accounts."
+        ),
+    ),
 ]
 COMMENT_APPS = [
     ("django.contrib.sites", "civic_wagtail.E005"),
     ("django_comments", "civic_wagtail.E006"),
     ("django_comments_xtd", "civic_wagtail.E007"),
 ]
+COMMENT_APP_MISSING = gettext_noop(
+    "'%(name)s' is not in INSTALLED_APPS; civic_wagtail needs it for discussion (comments-xtd)."
+)
 
 
 def _installed_features():
@@ -70,11 +111,11 @@ def missing_app_errors(names, feature=None):
     :class:`civic_wagtail.features.Feature`) is the app that needs them: the hint names its
     pip extra.
     """
-    why = {name: why for name, _id, why in REQUIRED_APPS}
-    why.update({name: "for discussion (comments-xtd)" for name, _id in COMMENT_APPS})
-    ids = {name: check_id for name, check_id, *_ in [*REQUIRED_APPS, *COMMENT_APPS]}
+    messages = {name: message for name, _id, message in REQUIRED_APPS}
+    messages.update({name: COMMENT_APP_MISSING for name, _id in COMMENT_APPS})
+    ids = {name: check_id for name, check_id, *_rest in [*REQUIRED_APPS, *COMMENT_APPS]}
     return [
-        _app_missing(name, ids[name], why[name], feature or _feature_needing(name))
+        _app_missing(name, ids[name], messages[name], feature or _feature_needing(name))
         for name in names
         if name in ids and not apps.is_installed(name)
     ]
@@ -86,8 +127,10 @@ def missing_module_errors(feature):
         return []
     return [
         Error(
-            f"{feature.name} imports '{module}', which is not installed.",
-            hint=f"{feature.pip}, or remove '{feature.name}' from INSTALLED_APPS.",
+            _("%(app)s imports '%(module)s', which is not installed.")
+            % {"app": feature.name, "module": module},
+            hint=_("%(pip)s, or remove '%(app)s' from INSTALLED_APPS.")
+            % {"pip": feature.pip, "app": feature.name},
             id="civic_wagtail.E008",
         )
         for module in feature.modules
@@ -97,7 +140,7 @@ def missing_module_errors(feature):
 
 @register(Tags.compatibility)
 def check_required_apps(app_configs=None, **kwargs):
-    names = [name for name, *_ in REQUIRED_APPS if name != "guardian" or _uses_guardian()]
+    names = [name for name, *_rest in REQUIRED_APPS if name != "guardian" or _uses_guardian()]
     if _uses_comments():
         names += [name for name, _id in COMMENT_APPS]
     return missing_app_errors(names)
@@ -110,35 +153,49 @@ def check_settings(app_configs=None, **kwargs):
     if _uses_guardian() and GUARDIAN_BACKEND not in backends:
         errors.append(
             Error(
-                f"AUTHENTICATION_BACKENDS does not contain '{GUARDIAN_BACKEND}'; object "
-                "permissions (private mentorship details, review assignments) would be ignored.",
-                hint=f"AUTHENTICATION_BACKENDS += ['{GUARDIAN_BACKEND}'].",
+                _(
+                    "AUTHENTICATION_BACKENDS does not contain '%(backend)s'; object "
+                    "permissions (private mentorship details, review assignments) would be "
+                    "ignored."
+                )
+                % {"backend": GUARDIAN_BACKEND},
+                # Translators: a line of Python settings, the same in every language.
+                hint=_("AUTHENTICATION_BACKENDS += ['%(backend)s'].")
+                % {"backend": GUARDIAN_BACKEND},
                 id="civic_wagtail.E010",
             )
         )
     if ALLAUTH_BACKEND not in backends:
         errors.append(
             Error(
-                f"AUTHENTICATION_BACKENDS does not contain '{ALLAUTH_BACKEND}'; members could "
-                "not log in with their email address.",
-                hint=f"Add '{ALLAUTH_BACKEND}' to AUTHENTICATION_BACKENDS.",
+                _(
+                    "AUTHENTICATION_BACKENDS does not contain '%(backend)s'; members could "
+                    "not log in with their email address."
+                )
+                % {"backend": ALLAUTH_BACKEND},
+                hint=_("Add '%(backend)s' to AUTHENTICATION_BACKENDS.")
+                % {"backend": ALLAUTH_BACKEND},
                 id="civic_wagtail.E011",
             )
         )
     if ALLAUTH_MIDDLEWARE not in getattr(settings, "MIDDLEWARE", []):
         errors.append(
             Error(
-                f"MIDDLEWARE does not contain '{ALLAUTH_MIDDLEWARE}', which allauth requires.",
-                hint=f"Add '{ALLAUTH_MIDDLEWARE}' to MIDDLEWARE, after AuthenticationMiddleware.",
+                _("MIDDLEWARE does not contain '%(middleware)s', which allauth requires.")
+                % {"middleware": ALLAUTH_MIDDLEWARE},
+                hint=_("Add '%(middleware)s' to MIDDLEWARE, after AuthenticationMiddleware.")
+                % {"middleware": ALLAUTH_MIDDLEWARE},
                 id="civic_wagtail.E012",
             )
         )
     if getattr(settings, "WAGTAIL_I18N_ENABLED", False) is not True:
         errors.append(
             Error(
-                "WAGTAIL_I18N_ENABLED is not True; civic_wagtail content is translatable "
-                "with wagtail-localize and needs Wagtail's internationalisation.",
-                hint=(
+                _(
+                    "WAGTAIL_I18N_ENABLED is not True; civic_wagtail content is translatable "
+                    "with wagtail-localize and needs Wagtail's internationalisation."
+                ),
+                hint=_(
                     "Set WAGTAIL_I18N_ENABLED = True and list your languages in "
                     "WAGTAIL_CONTENT_LANGUAGES (and LANGUAGES)."
                 ),
@@ -149,18 +206,22 @@ def check_settings(app_configs=None, **kwargs):
         if getattr(settings, "COMMENTS_APP", None) != "django_comments_xtd":
             errors.append(
                 Error(
-                    "COMMENTS_APP is not 'django_comments_xtd'; threaded replies, follow-up "
-                    "notifications and moderation would be missing.",
-                    hint="Set COMMENTS_APP = 'django_comments_xtd'.",
+                    _(
+                        "COMMENTS_APP is not 'django_comments_xtd'; threaded replies, follow-up "
+                        "notifications and moderation would be missing."
+                    ),
+                    hint=_("Set COMMENTS_APP = 'django_comments_xtd'."),
                     id="civic_wagtail.E014",
                 )
             )
         if getattr(settings, "SITE_ID", None) is None:
             errors.append(
                 Error(
-                    "SITE_ID is not set; django-comments-xtd stores each comment against a "
-                    "django.contrib.sites Site.",
-                    hint="Set SITE_ID = 1 (and keep that Site's domain equal to Wagtail's).",
+                    _(
+                        "SITE_ID is not set; django-comments-xtd stores each comment against a "
+                        "django.contrib.sites Site."
+                    ),
+                    hint=_("Set SITE_ID = 1 (and keep that Site's domain equal to Wagtail's)."),
                     id="civic_wagtail.E015",
                 )
             )
@@ -178,9 +239,11 @@ def template_order_warnings(installed):
         if installed.index("civic_wagtail.members") > installed.index("allauth"):
             return [
                 Warning(
-                    "'civic_wagtail.members' is listed after 'allauth' in INSTALLED_APPS, so "
-                    "sign-up and log-in pages use allauth's unstyled templates.",
-                    hint="Move the civic_wagtail apps above 'allauth' in INSTALLED_APPS.",
+                    _(
+                        "'civic_wagtail.members' is listed after 'allauth' in INSTALLED_APPS, so "
+                        "sign-up and log-in pages use allauth's unstyled templates."
+                    ),
+                    hint=_("Move the civic_wagtail apps above 'allauth' in INSTALLED_APPS."),
                     id="civic_wagtail.W001",
                 )
             ]
@@ -212,10 +275,13 @@ def check_rate_limit_cache(app_configs=None, **kwargs):
         return []
     return [
         Warning(
-            f"Rate limits (CIVIC_WAGTAIL_RATE_LIMITS) are counted in the default cache, which "
-            f"is {backend.rsplit('.', 1)[-1]}: each process counts on its own (the dummy cache "
-            "counts nothing), so the limits do not hold.",
-            hint=(
+            _(
+                "Rate limits (CIVIC_WAGTAIL_RATE_LIMITS) are counted in the default cache, "
+                "which is %(cache)s: each process counts on its own (the dummy cache counts "
+                "nothing), so the limits do not hold."
+            )
+            % {"cache": backend.rsplit(".", 1)[-1]},
+            hint=_(
                 "Point CACHES['default'] at a cache every process shares, e.g. "
                 "{'BACKEND': 'django_redis.cache.RedisCache', 'LOCATION': "
                 "os.environ['REDIS_URL']} (or django.core.cache.backends.redis.RedisCache)."
@@ -233,10 +299,14 @@ def check_admin_base_url(app_configs=None, **kwargs):
         return []
     return [
         Warning(
-            "WAGTAILADMIN_BASE_URL is not set and DEBUG is off: the links to the admin in "
-            "review, moderation and account emails have no host to point at.",
-            hint="Set WAGTAILADMIN_BASE_URL to the address editors use, e.g. "
-            "'https://www.example.gov' (the same host as the Wagtail Site).",
+            _(
+                "WAGTAILADMIN_BASE_URL is not set and DEBUG is off: the links to the admin in "
+                "review, moderation and account emails have no host to point at."
+            ),
+            hint=_(
+                "Set WAGTAILADMIN_BASE_URL to the address editors use, e.g. "
+                "'https://www.example.gov' (the same host as the Wagtail Site)."
+            ),
             id="civic_wagtail.W003",
         )
     ]
@@ -263,11 +333,16 @@ def check_sites_domain(app_configs=None, **kwargs):
         return []
     return [
         Warning(
-            f"The django.contrib.sites record {site_id} (SITE_ID) still has the domain "
-            f"'{DEFAULT_SITES_DOMAIN}': verification emails are sent as "
-            f"'[{DEFAULT_SITES_DOMAIN}] Please Confirm Your Email Address' and comment links "
-            f"point to {DEFAULT_SITES_DOMAIN}.",
-            hint=(
+            # Translators: "Please Confirm Your Email Address" is allauth's subject line: use
+            # allauth's own translation of it.
+            _(
+                "The django.contrib.sites record %(site_id)s (SITE_ID) still has the domain "
+                "'%(domain)s': verification emails are sent as "
+                "'[%(domain)s] Please Confirm Your Email Address' and comment links "
+                "point to %(domain)s."
+            )
+            % {"site_id": site_id, "domain": DEFAULT_SITES_DOMAIN},
+            hint=_(
                 "Set its domain and name to your site's (Django admin > Sites, or python "
                 "manage.py shell -c \"from django.contrib.sites.models import Site; "
                 "Site.objects.filter(pk=1).update(domain='www.agency.gov', name='Agency')\")."
@@ -322,19 +397,30 @@ def check_settings_of_absent_apps(app_configs=None, **kwargs):
         value = getattr(settings, name, None)
         for feature in absent:
             if name.startswith(feature.setting_prefix):
-                why = f"is a setting of {feature.name}"
+                message = gettext_noop(
+                    "%(setting)s is a setting of %(app)s, which is not in INSTALLED_APPS."
+                )
             elif any(_names_feature(text, feature) for text in _strings(value)):
-                why = f"names {feature.name}"
+                message = gettext_noop(
+                    "%(setting)s names %(app)s, which is not in INSTALLED_APPS."
+                )
             else:
                 continue
+            params = {
+                "setting": name,
+                "app": feature.name,
+                "label": feature.label,
+                "pip": feature.pip,
+            }
             warnings.append(
                 Warning(
-                    f"{name} {why}, which is not in INSTALLED_APPS.",
-                    hint=(
-                        f"Remove {name} (or the entries naming {feature.label}) from your "
-                        f"settings, or install the app ({feature.pip} and add "
-                        f"'{feature.name}' to INSTALLED_APPS)."
-                    ),
+                    _(message) % params,
+                    hint=_(
+                        "Remove %(setting)s (or the entries naming %(label)s) from your "
+                        "settings, or install the app (%(pip)s and add '%(app)s' to "
+                        "INSTALLED_APPS)."
+                    )
+                    % params,
                     id="civic_wagtail.W004",
                 )
             )

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.checks import Error, Tags, register
 from django.urls import URLResolver, get_resolver
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from civic_wagtail.conf import civic_settings
 
@@ -13,11 +14,6 @@ STOCK_URLCONFS = (
     "django_comments_xtd.api.urls",
     "django_comments.urls",
 )
-HINT_URLS = (
-    'Replace include("django_comments_xtd.urls") with '
-    'include("civic_wagtail.discussion.comment_urls").'
-)
-HINT_FORM = 'Add COMMENTS_XTD_FORM_CLASS = "civic_wagtail.discussion.forms.CommentForm".'
 
 
 @register()
@@ -34,16 +30,23 @@ def check_discussion_settings(app_configs, **kwargs):
     if not form_ok:
         errors.append(
             Error(
-                "COMMENTS_XTD_FORM_CLASS must be civic_wagtail's CommentForm (or a subclass): "
-                "it applies the length limit.",
-                hint=HINT_FORM,
+                _(
+                    "COMMENTS_XTD_FORM_CLASS must be civic_wagtail's CommentForm (or a "
+                    "subclass): it applies the length limit."
+                ),
+                hint=_(
+                    'Add COMMENTS_XTD_FORM_CLASS = "civic_wagtail.discussion.forms.CommentForm".'
+                ),
                 id="civic_wagtail_discussion.E002",
             )
         )
     if civic_settings.DISCUSSION_UNVERIFIED_POSTS not in ("hold", "allow", "refuse"):
         errors.append(
             Error(
-                "CIVIC_WAGTAIL_DISCUSSION_UNVERIFIED_POSTS must be 'hold', 'allow' or 'refuse'.",
+                _(
+                    "CIVIC_WAGTAIL_DISCUSSION_UNVERIFIED_POSTS must be 'hold', 'allow' or "
+                    "'refuse'."
+                ),
                 id="civic_wagtail_discussion.E004",
             )
         )
@@ -72,9 +75,15 @@ def check_comment_urls(app_configs, **kwargs):
     """
     return [
         Error(
-            f"{name} is mounted at '{route or '/'}': its views show held and hidden comments, "
-            "accept any name and email and publish hashes of email addresses.",
-            hint=HINT_URLS,
+            _(
+                "%(urlconf)s is mounted at '%(route)s': its views show held and hidden "
+                "comments, accept any name and email and publish hashes of email addresses."
+            )
+            % {"urlconf": name, "route": route or "/"},
+            hint=_(
+                'Replace include("django_comments_xtd.urls") with '
+                'include("civic_wagtail.discussion.comment_urls").'
+            ),
             id="civic_wagtail_discussion.E005",
         )
         for route, name in _stock_includes(get_resolver().url_patterns)
@@ -90,10 +99,12 @@ def check_confirmation_email(app_configs, **kwargs):
         return []
     return [
         Error(
-            "CIVIC_WAGTAIL_DISCUSSION_ALLOW_ANONYMOUS is on while COMMENTS_XTD_CONFIRM_EMAIL is "
-            "not False: comments-xtd would mail a confirmation link to any address a visitor "
-            "types, through a URL civic_wagtail does not mount.",
-            hint="Set COMMENTS_XTD_CONFIRM_EMAIL = False (visitors' posts are held instead).",
+            _(
+                "CIVIC_WAGTAIL_DISCUSSION_ALLOW_ANONYMOUS is on while COMMENTS_XTD_CONFIRM_EMAIL "
+                "is not False: comments-xtd would mail a confirmation link to any address a "
+                "visitor types, through a URL civic_wagtail does not mount."
+            ),
+            hint=_("Set COMMENTS_XTD_CONFIRM_EMAIL = False (visitors' posts are held instead)."),
             id="civic_wagtail_discussion.E006",
         )
     ]

@@ -7,6 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 from civic_wagtail.conf import civic_settings
 
@@ -17,9 +18,13 @@ def check_events_settings(app_configs=None, **kwargs):
     if not apps.is_installed("wagtail.contrib.routable_page"):
         errors.append(
             Error(
-                "'wagtail.contrib.routable_page' is not in INSTALLED_APPS; calendar pages "
-                "serve their feeds (feed.ics, event.ics) through it.",
-                hint="Add 'wagtail.contrib.routable_page' to INSTALLED_APPS.",
+                _(
+                    "'%(app)s' is not in INSTALLED_APPS; calendar pages serve their feeds "
+                    "(feed.ics, event.ics) through it."
+                )
+                % {"app": "wagtail.contrib.routable_page"},
+                hint=_("Add '%(app)s' to INSTALLED_APPS.")
+                % {"app": "wagtail.contrib.routable_page"},
                 id="civic_wagtail_events.E001",
             )
         )
@@ -27,9 +32,12 @@ def check_events_settings(app_configs=None, **kwargs):
     if not isinstance(seconds, int) or seconds <= 0:
         errors.append(
             Error(
-                f"CIVIC_WAGTAIL_EVENTS_REFRESH_SECONDS is {seconds!r}; it must be a positive "
-                "number of seconds (RFC 7986 REFRESH-INTERVAL).",
-                hint="Set CIVIC_WAGTAIL_EVENTS_REFRESH_SECONDS = 3600.",
+                _(
+                    "CIVIC_WAGTAIL_EVENTS_REFRESH_SECONDS is %(value)s; it must be a positive "
+                    "number of seconds (RFC 7986 REFRESH-INTERVAL)."
+                )
+                % {"value": repr(seconds)},
+                hint=_("Set CIVIC_WAGTAIL_EVENTS_REFRESH_SECONDS = 3600."),
                 id="civic_wagtail_events.E002",
             )
         )
@@ -40,9 +48,14 @@ def check_events_settings(app_configs=None, **kwargs):
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
             errors.append(
                 Error(
-                    f"{zone!r} in CIVIC_WAGTAIL_EVENTS_TIME_ZONES or "
-                    "CIVIC_WAGTAIL_EVENTS_DEFAULT_TIME_ZONE is not an IANA time zone.",
-                    hint="Use names such as 'Europe/Paris' (see zoneinfo.available_timezones()).",
+                    _(
+                        "%(zone)s in CIVIC_WAGTAIL_EVENTS_TIME_ZONES or "
+                        "CIVIC_WAGTAIL_EVENTS_DEFAULT_TIME_ZONE is not an IANA time zone."
+                    )
+                    % {"zone": repr(zone)},
+                    hint=_(
+                        "Use names such as 'Europe/Paris' (see zoneinfo.available_timezones())."
+                    ),
                     id="civic_wagtail_events.E003",
                 )
             )
@@ -70,12 +83,33 @@ def check_series_in_step(app_configs=None, **kwargs):
         nearest = out_of_step(page.rule, page.local_start)
         if nearest is None:
             continue
-        dates = " or ".join(d.isoformat() for d in nearest if d)
+        previous, following = nearest
+        params = {
+            "title": repr(page.title),
+            "pk": page.pk,
+            "start": page.start_date,
+            "previous": previous.isoformat() if previous else "",
+            "next": following.isoformat(),
+        }
         warnings.append(
             Warning(
-                f"Event {page.title!r} (page {page.pk}) starts on {page.start_date}, a date "
-                "its repeat pattern does not produce; calendar clients disagree about it.",
-                hint=f"Edit the event in the admin: start it on {dates}, or change the pattern.",
+                _(
+                    "Event %(title)s (page %(pk)s) starts on %(start)s, a date its repeat "
+                    "pattern does not produce; calendar clients disagree about it."
+                )
+                % params,
+                hint=(
+                    _(
+                        "Edit the event in the admin: start it on %(previous)s or %(next)s, "
+                        "or change the pattern."
+                    )
+                    if previous
+                    else _(
+                        "Edit the event in the admin: start it on %(next)s, or change the "
+                        "pattern."
+                    )
+                )
+                % params,
                 obj=page,
                 id="civic_wagtail_events.W001",
             )
@@ -98,10 +132,13 @@ def check_uid_domain(app_configs=None, **kwargs):
         return []
     return [
         Warning(
-            f"CIVIC_WAGTAIL_EVENTS_UID_DOMAIN is {domain!r}: every event's UID in the iCal "
-            "feeds ends with this placeholder, and changing it once people subscribe makes "
-            "their calendars show every event again as new.",
-            hint=(
+            _(
+                "CIVIC_WAGTAIL_EVENTS_UID_DOMAIN is %(domain)s: every event's UID in the iCal "
+                "feeds ends with this placeholder, and changing it once people subscribe makes "
+                "their calendars show every event again as new."
+            )
+            % {"domain": repr(domain)},
+            hint=_(
                 "Set CIVIC_WAGTAIL_EVENTS_UID_DOMAIN to a domain you own, once, before the "
                 "feeds go live (e.g. 'events.agency.gov')."
             ),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core import checks
+from django.utils.translation import gettext as _
 
 
 @checks.register()
@@ -13,10 +14,15 @@ def check_document_serving(app_configs, **kwargs):
     if method in ("direct", "redirect"):
         return [
             checks.Warning(
-                f"WAGTAILDOCS_SERVE_METHOD is {method!r}: a working group's files can be "
-                "downloaded from their storage URL by anyone who has it, member or not.",
-                hint='Set WAGTAILDOCS_SERVE_METHOD = "serve_view" (or leave it unset with '
-                "local file storage) so that every download checks membership.",
+                _(
+                    "WAGTAILDOCS_SERVE_METHOD is %(method)s: a working group's files can be "
+                    "downloaded from their storage URL by anyone who has it, member or not."
+                )
+                % {"method": repr(method)},
+                hint=_(
+                    'Set WAGTAILDOCS_SERVE_METHOD = "serve_view" (or leave it unset with '
+                    "local file storage) so that every download checks membership."
+                ),
                 id="civic_wagtail_groups.W001",
             )
         ]

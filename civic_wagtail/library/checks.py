@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.utils.translation import gettext as _
 
 
 @register(Tags.compatibility)
@@ -17,17 +18,20 @@ def check_library_settings(app_configs=None, **kwargs):
         if not apps.is_installed(name):
             errors.append(
                 Error(
-                    f"'{name}' is not in INSTALLED_APPS; the library needs it.",
-                    hint=f"Add '{name}' to INSTALLED_APPS.",
+                    _("'%(app)s' is not in INSTALLED_APPS; the library needs it.") % {"app": name},
+                    hint=_("Add '%(app)s' to INSTALLED_APPS.") % {"app": name},
                     id=check_id,
                 )
             )
     if getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None) not in (None, "serve_view"):
         errors.append(
             Warning(
-                "WAGTAILDOCS_SERVE_METHOD is not 'serve_view': resource downloads of documents "
-                "in private collections may be served without the collection's restriction.",
-                hint="Set WAGTAILDOCS_SERVE_METHOD = 'serve_view'.",
+                _(
+                    "WAGTAILDOCS_SERVE_METHOD is not 'serve_view': resource downloads of "
+                    "documents in private collections may be served without the collection's "
+                    "restriction."
+                ),
+                hint=_("Set WAGTAILDOCS_SERVE_METHOD = 'serve_view'."),
                 id="civic_wagtail_library.W001",
             )
         )

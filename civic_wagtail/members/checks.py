@@ -6,31 +6,44 @@ from django.core.checks import Error, Tags, Warning, register
 from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, resolve, reverse
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from civic_wagtail.conf import civic_settings
 
 MIDDLEWARE = "civic_wagtail.members.middleware.AdminSecondFactorMiddleware"
 ADAPTER = "civic_wagtail.members.adapter.AccountAdapter"
 
+#: ``(URL name, check id, message, fix, the site's line it goes before)``: each message is a
+#: whole sentence, marked for the catalogue here and translated when the check runs.
 LOGIN_URLS = [
     (
         "wagtailadmin_login",
         "civic_wagtail_members.E001",
-        "Wagtail admin",
+        gettext_noop(
+            "The Wagtail admin logs people in at %(url)s without allauth: no email "
+            "verification, no lockout, no second factor."
+        ),
         'path("admin/", include(admin_login.wagtail_admin_urls))',
         "wagtailadmin_urls",
     ),
     (
         "admin:login",
         "civic_wagtail_members.E002",
-        "Django admin",
+        gettext_noop(
+            "The Django admin logs people in at %(url)s without allauth: no email "
+            "verification, no lockout, no second factor."
+        ),
         'path("django-admin/", include(admin_login.django_admin_urls))',
         "admin.site.urls",
     ),
     (
         "wagtailcore_login",
         "civic_wagtail_members.E005",
-        "Wagtail login for private pages",
+        gettext_noop(
+            "The Wagtail login for private pages logs people in at %(url)s without allauth: "
+            "no email verification, no lockout, no second factor."
+        ),
         'path("", include(admin_login.frontend_urls))',
         "wagtail_urls",
     ),
@@ -41,7 +54,7 @@ LOGIN_URLS = [
 def check_admin_logins(app_configs=None, **kwargs):
     """Each admin's login URL must hand over to allauth, not check passwords itself."""
     errors = []
-    for name, check_id, label, fix, theirs in LOGIN_URLS:
+    for name, check_id, message, fix, theirs in LOGIN_URLS:
         try:
             url = reverse(name)
         except NoReverseMatch:
@@ -51,12 +64,12 @@ def check_admin_logins(app_configs=None, **kwargs):
             continue
         errors.append(
             Error(
-                f"The {label} logs people in at {url} without allauth: no email "
-                "verification, no lockout, no second factor.",
-                hint=(
-                    f"In your urls.py, add {fix} (with 'from civic_wagtail.members import "
-                    f"admin_login') just before the {theirs} line, with the same prefix."
-                ),
+                _(message) % {"url": url},
+                hint=_(
+                    "In your urls.py, add %(fix)s (with 'from civic_wagtail.members import "
+                    "admin_login') just before the %(line)s line, with the same prefix."
+                )
+                % {"fix": fix, "line": theirs},
                 id=check_id,
             )
         )
@@ -70,19 +83,27 @@ def check_second_factor(app_configs=None, **kwargs):
         if not apps.is_installed("allauth.mfa"):
             errors.append(
                 Error(
-                    "CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN is on but 'allauth.mfa' is not in "
-                    "INSTALLED_APPS.",
-                    hint="Add 'allauth.mfa' after 'allauth.account' (pip install "
-                    "'django-allauth[mfa]'), or set CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN = False.",
+                    _(
+                        "CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN is on but 'allauth.mfa' is not in "
+                        "INSTALLED_APPS."
+                    ),
+                    hint=_(
+                        "Add 'allauth.mfa' after 'allauth.account' (pip install "
+                        "'django-allauth[mfa]'), or set CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN = "
+                        "False."
+                    ),
                     id="civic_wagtail_members.E003",
                 )
             )
         if MIDDLEWARE not in settings.MIDDLEWARE:
             errors.append(
                 Error(
-                    "CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN is on but its middleware is missing, "
-                    "so admins without a second factor are let in.",
-                    hint=f"Add '{MIDDLEWARE}' to MIDDLEWARE after allauth's AccountMiddleware.",
+                    _(
+                        "CIVIC_WAGTAIL_REQUIRE_MFA_FOR_ADMIN is on but its middleware is "
+                        "missing, so admins without a second factor are let in."
+                    ),
+                    hint=_("Add '%(middleware)s' to MIDDLEWARE after allauth's AccountMiddleware.")
+                    % {"middleware": MIDDLEWARE},
                     id="civic_wagtail_members.E004",
                 )
             )
@@ -94,9 +115,13 @@ def check_second_factor(app_configs=None, **kwargs):
     if adapter_class is not None and not issubclass(adapter_class, import_string(ADAPTER)):
         errors.append(
             Warning(
-                f"ACCOUNT_ADAPTER is {adapter!r}: allauth reads client addresses without "
-                "CIVIC_WAGTAIL_CLIENT_IP_HEADER, and a locked log-in answers 200, not 429.",
-                hint=f"Set ACCOUNT_ADAPTER = '{ADAPTER}', or subclass it.",
+                _(
+                    "ACCOUNT_ADAPTER is %(adapter)s: allauth reads client addresses without "
+                    "CIVIC_WAGTAIL_CLIENT_IP_HEADER, and a locked log-in answers 200, not 429."
+                )
+                % {"adapter": repr(adapter)},
+                hint=_("Set ACCOUNT_ADAPTER = '%(adapter)s', or subclass it.")
+                % {"adapter": ADAPTER},
                 id="civic_wagtail_members.W001",
             )
         )
@@ -124,10 +149,13 @@ def check_verification_email(app_configs=None, **kwargs):
         return []
     return [
         Warning(
-            f"ACCOUNT_EMAIL_VERIFICATION is 'mandatory' but EMAIL_BACKEND is {backend!r}, "
-            "which sends nothing: nobody can confirm an address, so nobody can sign up or log "
-            "in through the site (staff included).",
-            hint=(
+            _(
+                "ACCOUNT_EMAIL_VERIFICATION is 'mandatory' but EMAIL_BACKEND is %(backend)s, "
+                "which sends nothing: nobody can confirm an address, so nobody can sign up or "
+                "log in through the site (staff included)."
+            )
+            % {"backend": repr(backend)},
+            hint=_(
                 "Configure outgoing email: EMAIL_BACKEND = "
                 "'django.core.mail.backends.smtp.EmailBackend' with EMAIL_HOST, EMAIL_PORT, "
                 "EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and DEFAULT_FROM_EMAIL."
@@ -154,9 +182,12 @@ def check_frontend_login_url(app_configs=None, **kwargs):
         return []
     return [
         Warning(
-            f"WAGTAIL_FRONTEND_LOGIN_URL is {value!r}: members-only pages and files send "
-            f"visitors to Wagtail's own login form instead of the site's ({login}).",
-            hint='Set WAGTAIL_FRONTEND_LOGIN_URL = "account_login" in your settings.',
+            _(
+                "WAGTAIL_FRONTEND_LOGIN_URL is %(value)s: members-only pages and files send "
+                "visitors to Wagtail's own login form instead of the site's (%(login)s)."
+            )
+            % {"value": repr(value), "login": login},
+            hint=_('Set WAGTAIL_FRONTEND_LOGIN_URL = "account_login" in your settings.'),
             id="civic_wagtail_members.W003",
         )
     ]

@@ -3,6 +3,7 @@
 from numbers import Number
 
 from django.core.checks import Error, Tags, register
+from django.utils.translation import gettext as _
 
 from civic_wagtail.conf import civic_settings
 
@@ -18,9 +19,12 @@ def check_mentoring_settings(app_configs=None, **kwargs):
     ):
         errors.append(
             Error(
-                "CIVIC_WAGTAIL_MENTORING_MATCH_WEIGHTS must map each of "
-                f"{', '.join(sorted(WEIGHT_KEYS))} to a number of points (0 or more).",
-                hint="E.g. {'topic': 3, 'skill': 2, 'language': 2, 'level': 2, 'region': 1}.",
+                _(
+                    "CIVIC_WAGTAIL_MENTORING_MATCH_WEIGHTS must map each of %(keys)s to a "
+                    "number of points (0 or more)."
+                )
+                % {"keys": ", ".join(sorted(WEIGHT_KEYS))},
+                hint=_("E.g. {'topic': 3, 'skill': 2, 'language': 2, 'level': 2, 'region': 1}."),
                 id="civic_wagtail_mentoring.E001",
             )
         )
@@ -28,9 +32,11 @@ def check_mentoring_settings(app_configs=None, **kwargs):
     if not isinstance(months, int) or months < 1:
         errors.append(
             Error(
-                "CIVIC_WAGTAIL_MENTORING_DEFAULT_LENGTH_MONTHS must be a whole number of "
-                "months, 1 or more.",
-                hint="Remove the setting to use 6 months.",
+                _(
+                    "CIVIC_WAGTAIL_MENTORING_DEFAULT_LENGTH_MONTHS must be a whole number of "
+                    "months, 1 or more."
+                ),
+                hint=_("Remove the setting to use 6 months."),
                 id="civic_wagtail_mentoring.E002",
             )
         )
@@ -38,8 +44,8 @@ def check_mentoring_settings(app_configs=None, **kwargs):
     if not isinstance(limit, int) or limit < 1:
         errors.append(
             Error(
-                "CIVIC_WAGTAIL_MENTORING_MATCH_LIMIT must be a whole number, 1 or more.",
-                hint="Remove the setting to suggest 10 mentors.",
+                _("CIVIC_WAGTAIL_MENTORING_MATCH_LIMIT must be a whole number, 1 or more."),
+                hint=_("Remove the setting to suggest 10 mentors."),
                 id="civic_wagtail_mentoring.E003",
             )
         )

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.core import checks
+from django.utils.translation import gettext as _
 
 from civic_wagtail.conf import civic_settings
 
@@ -20,9 +21,12 @@ def check_kudos_models(app_configs, **kwargs):
         except (LookupError, ValueError):
             errors.append(
                 checks.Error(
-                    f"CIVIC_WAGTAIL_RECOGNITION_KUDOS_MODELS names {label!r}, which is not an "
-                    "installed model.",
-                    hint="Use 'app_label.model' of an installed model, or remove it.",
+                    _(
+                        "CIVIC_WAGTAIL_RECOGNITION_KUDOS_MODELS names %(model)s, which is not an "
+                        "installed model."
+                    )
+                    % {"model": repr(label)},
+                    hint=_("Use 'app_label.model' of an installed model, or remove it."),
                     id="civic_wagtail_recognition.E001",
                 )
             )

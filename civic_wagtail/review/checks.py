@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.utils.translation import gettext as _
 
 from civic_wagtail.conf import civic_settings
 
@@ -15,9 +16,11 @@ def check_review_settings(app_configs=None, **kwargs):
     ):
         errors.append(
             Error(
-                "CIVIC_WAGTAIL_REVIEW_RUBRIC_CRITERIA must be a non-empty list of "
-                "(key, label) pairs.",
-                hint="For example: [('evidence', 'Outcomes supported by evidence')].",
+                _(
+                    "CIVIC_WAGTAIL_REVIEW_RUBRIC_CRITERIA must be a non-empty list of "
+                    "(key, label) pairs."
+                ),
+                hint=_("For example: [('evidence', 'Outcomes supported by evidence')]."),
                 id="civic_wagtail_review.E001",
             )
         )
@@ -26,25 +29,29 @@ def check_review_settings(app_configs=None, **kwargs):
         if not isinstance(value, int) or value < 1:
             errors.append(
                 Error(
-                    f"CIVIC_WAGTAIL_{name} must be a whole number of at least 1 (got {value!r}).",
-                    hint=f"Set CIVIC_WAGTAIL_{name} = 12 or remove it to use the default.",
+                    _("%(setting)s must be a whole number of at least 1 (got %(value)s).")
+                    % {"setting": f"CIVIC_WAGTAIL_{name}", "value": repr(value)},
+                    hint=_("Set %(setting)s = 12 or remove it to use the default.")
+                    % {"setting": f"CIVIC_WAGTAIL_{name}"},
                     id="civic_wagtail_review.E002",
                 )
             )
     if not getattr(settings, "WAGTAILADMIN_BASE_URL", ""):
         errors.append(
             Error(
-                "WAGTAILADMIN_BASE_URL is not set; review emails could not link to the "
-                "submission in the admin.",
-                hint="Set WAGTAILADMIN_BASE_URL = 'https://www.example.gov'.",
+                _(
+                    "WAGTAILADMIN_BASE_URL is not set; review emails could not link to the "
+                    "submission in the admin."
+                ),
+                hint=_("Set WAGTAILADMIN_BASE_URL = 'https://www.example.gov'."),
                 id="civic_wagtail_review.E003",
             )
         )
     if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
         errors.append(
             Error(
-                "WAGTAIL_WORKFLOW_ENABLED is False; peer review is a Wagtail workflow task.",
-                hint="Remove WAGTAIL_WORKFLOW_ENABLED = False from your settings.",
+                _("WAGTAIL_WORKFLOW_ENABLED is False; peer review is a Wagtail workflow task."),
+                hint=_("Remove WAGTAIL_WORKFLOW_ENABLED = False from your settings."),
                 id="civic_wagtail_review.E004",
             )
         )
@@ -54,9 +61,11 @@ def check_review_settings(app_configs=None, **kwargs):
     if finish == "wagtail.workflows.publish_workflow_state":
         errors.append(
             Warning(
-                "WAGTAIL_FINISH_WORKFLOW_ACTION is Wagtail's default, which publishes as the "
-                "last reviewer and fails unless every peer reviewer may publish the page.",
-                hint=(
+                _(
+                    "WAGTAIL_FINISH_WORKFLOW_ACTION is Wagtail's default, which publishes as the "
+                    "last reviewer and fails unless every peer reviewer may publish the page."
+                ),
+                hint=_(
                     "Set WAGTAIL_FINISH_WORKFLOW_ACTION = "
                     "'civic_wagtail.review.workflows.publish_workflow_state'."
                 ),

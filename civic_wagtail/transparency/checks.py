@@ -2,6 +2,7 @@
 docs/reference/checks.md)."""
 
 from django.core import checks
+from django.utils.translation import gettext as _
 
 from civic_wagtail.conf import civic_settings
 
@@ -21,10 +22,15 @@ def check_budget_bands(app_configs, **kwargs):
         if not ok:
             problems.append(
                 checks.Warning(
-                    f"CIVIC_WAGTAIL_TRANSPARENCY_BUDGET_BANDS has a band the project list "
-                    f"cannot use: {band!r}.",
-                    hint="Write each band as (slug, label, lower bound or None, upper bound "
-                    "or None), with the lower bound below the upper one.",
+                    _(
+                        "CIVIC_WAGTAIL_TRANSPARENCY_BUDGET_BANDS has a band the project list "
+                        "cannot use: %(band)s."
+                    )
+                    % {"band": repr(band)},
+                    hint=_(
+                        "Write each band as (slug, label, lower bound or None, upper bound "
+                        "or None), with the lower bound below the upper one."
+                    ),
                     id="civic_wagtail_transparency.W101",
                 )
             )
@@ -40,10 +46,16 @@ def check_ingest_limits(app_configs, **kwargs):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             problems.append(
                 checks.Warning(
-                    f"CIVIC_WAGTAIL_{name} is {value!r}: the ingest API and the CSV upload "
-                    "need a whole number of at least 1.",
-                    hint=f"Set CIVIC_WAGTAIL_{name} to a positive whole number, or remove it "
-                    "to use the default.",
+                    _(
+                        "%(setting)s is %(value)s: the ingest API and the CSV upload need a "
+                        "whole number of at least 1."
+                    )
+                    % {"setting": f"CIVIC_WAGTAIL_{name}", "value": repr(value)},
+                    hint=_(
+                        "Set %(setting)s to a positive whole number, or remove it to use the "
+                        "default."
+                    )
+                    % {"setting": f"CIVIC_WAGTAIL_{name}"},
                     id="civic_wagtail_transparency.W102",
                 )
             )
