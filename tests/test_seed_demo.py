@@ -80,6 +80,13 @@ def demo(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+def test_the_demo_checks_share_one_worker_and_one_seeding(request):
+    """Under `--dist loadgroup` every check of this module runs on one worker, so the demo is
+    seeded once per run (pytest 9.2 broke this silently: pytest-dev/pytest-xdist#1386)."""
+    if getattr(request.config.option, "loadgroup", False):
+        assert request.node.nodeid.endswith("@demo"), request.node.nodeid
+
+
 def test_a_second_run_changes_nothing(demo):
     with TestCase.captureOnCommitCallbacks(execute=True):
         seed(*SIZES)
