@@ -18,6 +18,16 @@ def pytest_configure(config):
         dbtemplate.install()
 
 
+def pytest_collection_modifyitems(items):
+    """No transactional test in an xdist group: `--dist loadgroup` sends the largest groups to
+    the workers first, and a transactional test's flush would then empty the data (root page,
+    locale, site, collections) of every test after it on that worker."""
+    for item in items:
+        db = item.get_closest_marker("django_db")
+        if item.get_closest_marker("xdist_group") and db and db.kwargs.get("transaction"):
+            raise pytest.UsageError(f"{item.nodeid}: a transactional test in an xdist_group")
+
+
 def pytest_unconfigure(config):
     if hasattr(config, "_civic_db_template"):
         dbtemplate.stop(config)

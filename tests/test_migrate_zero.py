@@ -1,8 +1,9 @@
 """Every feature app migrates to zero and back cleanly, and `migrate civic_wagtail zero` takes
 every app of the package with it (review's tables stayed behind before its first migration
 declared the core as a dependency). Runs in the test database, outside a transaction; after it
-the schema is whole again. Its own xdist group keeps it from sharing a worker's timing with
-the demo checks.
+the schema is whole again. Not in an xdist group: xdist schedules the largest groups first,
+and a transactional test at the start of a worker flushes the data every later test there
+expects (pytest-django runs transactional tests last for that reason).
 
 Migrating the core to zero takes every feature with it, so one round trip runs every backward
 and forward operation of the package for real (each run renders the project's whole state, about
@@ -17,7 +18,7 @@ from django.db.migrations.loader import MigrationLoader
 
 from civic_wagtail.features import FEATURES
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("migrations")]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 FEATURE_LABELS = {feature.label for feature in FEATURES}
 # improvement 0002 copies mentorship goals, and depends on mentoring only when it is installed.

@@ -9,7 +9,7 @@ from civic_wagtail.mentoring.models import Mentorship
 from tests.factories import member
 from tests.mentoring.helpers import make_mentor
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("migrations")]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 APP = "civic_wagtail_improvement"
 BEFORE = [(APP, "0001_initial")]

@@ -31,6 +31,7 @@ from civic_wagtail.members.models import get_profile
 from civic_wagtail.mentoring.models import Mentorship, MentorshipFeedback, Programme
 from civic_wagtail.mentoring.pages import MentoringPage
 from civic_wagtail.review.models import ReviewRecord
+from tests.conftest import make_home_page
 from tests.discussion.helpers import make_forum
 from tests.events.helpers import make_event, make_index
 from tests.factories import (
@@ -55,26 +56,6 @@ class World:
     ids: dict
     users: dict
     clients: dict = field(default_factory=dict)
-
-
-def _home():
-    from wagtail.models import Locale, Page, Site
-
-    from home.models import HomePage
-
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
-    for old in root.get_children().filter(slug="home"):
-        old.slug = f"welcome-{old.pk}"
-        old.save()
-    home = HomePage(title="Civic Exchange", slug="home", intro="Welcome.", locale=locale)
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Civic"},
-    )
-    return home
 
 
 def _comment(thread, user, text, state=None):
@@ -105,7 +86,7 @@ def _document(title, collection=None):
 
 def build_world():
     """Create the site, the people and one object per visibility state; return their ids."""
-    home = _home()
+    home = make_home_page()
     users = {
         "pending": member(username="m_pending", verified=False, email="pending@example.com"),
         "verified": member(username="m_verified"),
