@@ -7,6 +7,8 @@ chosen, that scope's count, one page and its load. "Did you mean" runs only when
 found, from a cached vocabulary.
 """
 
+import hashlib
+
 from django.core.cache import cache
 from django.http import HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
@@ -44,9 +46,10 @@ def _link(**values):
 
 
 def _vocabulary(request, scopes, locale):
-    key = "civic_wagtail:search:vocabulary:{}:{}".format(
-        get_language(), ",".join(scope.key for scope in scopes)
-    )
+    # The scopes' keys name models and grow with the installed apps: hashed, the key stays
+    # under memcached's 250 characters.
+    digest = hashlib.sha256(",".join(scope.key for scope in scopes).encode()).hexdigest()
+    key = f"civic_wagtail:search:vocabulary:{get_language()}:{digest[:24]}"
     words = cache.get(key)
     if words is None:
         words = []
