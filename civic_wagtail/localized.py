@@ -10,28 +10,7 @@ in a template loop would add a query per item, so call it on the whole relation.
 """
 
 from django.db.models import Q, QuerySet
-from django.utils import translation
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
-
-#: Attribute of a request where the locale of its language is remembered.
-_LOCALE_CACHE = "_civic_wagtail_locale"
-
-
-def current_locale(request=None):
-    """The :class:`~wagtail.models.Locale` of the active language (cached on ``request``),
-    or None when no locale matches it."""
-    cached = getattr(request, _LOCALE_CACHE, None) if request is not None else None
-    if cached is not None:
-        return cached
-    try:
-        code = get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        return None
-    locale = Locale.objects.filter(language_code=code).first()
-    if request is not None and locale is not None:
-        setattr(request, _LOCALE_CACHE, locale)
-    return locale
 
 
 def _locale_id(locale):

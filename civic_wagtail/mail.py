@@ -28,10 +28,10 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template import Context
+from django.template import Template as DjangoTemplate
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django_tasks import task
@@ -70,7 +70,8 @@ def render_text(template_name, context):
     """
     template = get_template(template_name)
     inner = getattr(template, "template", None)
-    if inner is not None:  # Django's template language: render with autoescape off
+    # Only Django's template language takes a Context: Jinja2's wrapper has ``.template`` too.
+    if isinstance(inner, DjangoTemplate):  # render with autoescape off
         return inner.render(Context(context, autoescape=False))
     return template.render(context)  # another engine: it decides
 
@@ -83,11 +84,11 @@ def _language_code(code):
 
 
 def _related(user, name):
-    """A reverse one-to-one of ``user`` (a profile), or None when the row does not exist."""
-    try:
-        return getattr(user, name, None)
-    except ObjectDoesNotExist:
-        return None
+    """A reverse one-to-one of ``user`` (a profile), or None when the row does not exist.
+
+    Django's ``RelatedObjectDoesNotExist`` is an ``AttributeError``: ``getattr`` answers None.
+    """
+    return getattr(user, name, None)
 
 
 def recipient_language(user):

@@ -1,6 +1,5 @@
 """Signal receivers: the posting policy on every comment path, reports, held posts, erasure."""
 
-from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django_comments.models import CommentFlag
@@ -59,9 +58,11 @@ comment_was_posted.disconnect(xtd_views.on_comment_was_posted, sender=TmpXtdComm
 
 @receiver(comment_was_posted, sender=TmpXtdComment, dispatch_uid="civic_discussion.posted")
 def create_posted_comment(sender, comment, request, **kwargs):
-    """Create the comment comments-xtd would create, and queue the follow-up emails."""
-    if settings.COMMENTS_APP != "django_comments_xtd":
-        return False
+    """Create the comment comments-xtd would create, and queue the follow-up emails.
+
+    Connected for ``TmpXtdComment`` only, which is posted only while comments-xtd is the
+    ``COMMENTS_APP``: comments-xtd's own receiver checks the setting, this one need not.
+    """
     authenticated = bool(comment.user and comment.user.is_authenticated)
     if authenticated or not xtd_settings.COMMENTS_XTD_CONFIRM_EMAIL:
         if xtd_views._get_comment_if_exists(comment) is None:

@@ -86,7 +86,9 @@ def can_post_to(request, target):
 
 
 def target_url(target, request):
-    """Where ``target``'s comments are shown, as a path (or a full URL for another site)."""
-    if isinstance(target, Page | Thread):
-        return target.get_url(request)
-    return target.get_absolute_url()
+    """Where ``target``'s comments are shown, as a path (or a full URL for another site).
+
+    ``target`` is a page or a thread: :func:`can_see` and :func:`can_post_to` refuse anything
+    else before a view asks for its URL.
+    """
+    return target.get_url(request)

@@ -12,10 +12,7 @@ def current_locale(request=None):
     """The active language's locale (the default one if it has none), once per request."""
     locale = getattr(request, "_civic_search_locale", None)
     if locale is None:
-        try:
-            locale = Locale.get_active()
-        except Locale.DoesNotExist:
-            locale = Locale.get_default()
+        locale = Locale.get_active()  # the default locale when the language has none
         if request is not None:
             request._civic_search_locale = locale
     return locale
@@ -108,10 +105,7 @@ class PageScope(SearchScope):
 
     def load(self, request, results, terms):
         ids = [page.pk for page in results]
-        pages = self.model.objects.filter(pk__in=ids)
-        if hasattr(pages, "defer_streamfields"):
-            pages = pages.defer_streamfields()
-        by_id = pages.in_bulk()
+        by_id = self.model.objects.filter(pk__in=ids).defer_streamfields().in_bulk()
         return [by_id[pk] for pk in ids if pk in by_id]
 
     def vocabulary(self, request):
