@@ -1,7 +1,5 @@
 """Public Open Badges endpoints, the award page, and "This helped me"."""
 
-import json
-
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
@@ -154,10 +152,6 @@ def kudos(request, label, pk):
     if not (target.startswith("/") and url_has_allowed_host_and_scheme(target, None)):
         target = "/"
     return HttpResponseRedirect(target)
-
-
-def assertion_text(award):
-    return json.dumps(openbadges.assertion_json(award))
 
 
 def _top_enabled():

@@ -124,11 +124,6 @@ class LibraryPageMixin(models.Model):
         return origin if origin.live else None
 
 
-def adoption_filter(page_ref):
-    """``Q`` matching case studies adapted from, or applying, the page ``page_ref``."""
-    return Q(adapted_from=page_ref) | Q(practices=page_ref)
-
-
 def _count(queryset):
     counted = queryset.order_by().annotate(
         n=Func(F("pk"), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)")

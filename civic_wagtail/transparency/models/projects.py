@@ -435,10 +435,6 @@ class ApiToken(models.Model):
             self.revoked_at = timezone.now()
             self.save(update_fields=["revoked_at"])
 
-    @property
-    def is_active(self):
-        return self.revoked_at is None
-
 
 class ProjectGroupObjectPermission(GroupObjectPermissionBase):
     """django-guardian's group object permission with a real foreign key to the project, so
