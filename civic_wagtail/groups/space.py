@@ -102,10 +102,3 @@ def ensure_collection(group):
     group.collection = collection
     group.save(update_fields=["collection"])
     return collection
-
-
-def group_of_collection(collection_id):
-    """The group whose files live in ``collection_id``, or None."""
-    from .models import WorkingGroup
-
-    return WorkingGroup.objects.filter(collection_id=collection_id).first()
