@@ -246,9 +246,13 @@ class TrackerForm(forms.ModelForm):
         max_length=4000,
     )
 
+    # ``practice`` is a page id chosen from live practices; ``save`` stores it. It stays out of
+    # ``Meta.fields``: the model form would assign the id to the foreign key and fail.
+    field_order = ["practice"]
+
     class Meta:
         model = AdoptionTracker
-        fields = ["practice", "title", "organisation", "place", "challenge", "started_on"]
+        fields = ["title", "organisation", "place", "challenge", "started_on"]
         widgets = {
             "started_on": forms.DateInput(attrs={"type": "date"}),
             "challenge": forms.Textarea(attrs={"rows": 3}),

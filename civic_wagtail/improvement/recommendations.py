@@ -58,8 +58,6 @@ def _models():
 
 def _items(kind, model, ids, request):
     """``{pk: (title, url)}`` of the visible items of ``model`` among ``ids``."""
-    if not ids:
-        return {}
     if issubclass(model, Page):
         pages = model.objects.live().public().filter(pk__in=ids)
         if kind == "event" and hasattr(model, "last_end_utc"):

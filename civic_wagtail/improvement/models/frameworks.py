@@ -56,17 +56,6 @@ class Framework(TranslatableMixin, ClusterableModel):
     def __str__(self):
         return self.name
 
-    @property
-    def max_level(self):
-        return len(self.ordered_levels)
-
-    @property
-    def ordered_levels(self):
-        cached = getattr(self, "_ordered_levels", None)
-        if cached is None:
-            cached = self._ordered_levels = list(self.levels.all())
-        return cached
-
 
 class FrameworkLevel(TranslatableMixin, Orderable):
     """One level of a framework; its number is its position (1 for the first)."""
@@ -146,22 +135,13 @@ class CompetencyTag(models.Model):
         return f"{self.competency}: {self.content_type.model} {self.object_id}"
 
 
-def localized_names(competencies, language_code=None):
+def localized_names(competencies):
     """``{competency.pk: name in the active language}`` for source rows, in one query."""
-    from django.utils import translation
     from wagtail.models import Locale
 
     competencies = list(competencies)
     names = {c.pk: c.name for c in competencies}
-    code = language_code or translation.get_language()
-    try:
-        locale = (
-            Locale.get_active()
-            if language_code is None
-            else Locale.objects.get(language_code=code)
-        )
-    except Locale.DoesNotExist:
-        return names
+    locale = Locale.get_active()  # the default locale when the language has none
     keys = {c.translation_key: c.pk for c in competencies if c.locale_id != locale.pk}
     if keys:
         for key, name in Competency.objects.filter(

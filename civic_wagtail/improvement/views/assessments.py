@@ -32,15 +32,12 @@ def _localized(framework):
 
 def index(request, page):
     frameworks = list(source_frameworks())
-    localized = {}
-    try:
-        active = Locale.get_active()
+    localized = {
+        row.translation_key: row
         for row in Framework.objects.filter(
-            translation_key__in=[f.translation_key for f in frameworks], locale=active
-        ):
-            localized[row.translation_key] = row
-    except Locale.DoesNotExist:
-        pass
+            translation_key__in=[f.translation_key for f in frameworks], locale=Locale.get_active()
+        )
+    }
     frameworks = [localized.get(f.translation_key, f) for f in frameworks]
     ids = {f.translation_key: f.pk for f in source_frameworks()}
     context = {"frameworks": [(f, ids[f.translation_key]) for f in frameworks]}
