@@ -7,6 +7,15 @@ postgres_only = pytest.mark.skipif(
 )
 
 
+def logged_in(user):
+    """A test client with ``user`` logged in."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def assert_email_links_resolve(messages):
     """Every link in these emails is on the served host (the Wagtail ``Site``, or
     ``WAGTAILADMIN_BASE_URL`` for admin links) and opens for its recipient (no 4xx or 5xx)."""

@@ -5,12 +5,13 @@ recommends when nothing, or content other than the library's, is tagged."""
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.test import Client, override_settings
+from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from civic_wagtail.improvement.models import Assessment, Competency, CompetencyTag
 from tests.factories import member
+from tests.utils import logged_in
 
 from .helpers import assessment_post, make_assessment
 
@@ -19,9 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def client(owner):
-    client = Client()
-    client.force_login(owner)
-    return client
+    return logged_in(owner)
 
 
 @pytest.fixture

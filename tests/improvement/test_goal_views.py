@@ -2,10 +2,10 @@
 an input is wrong or they write too often, and what each refusal leaves unchanged."""
 
 import pytest
-from django.test import Client
 
 from civic_wagtail.improvement.models import CheckIn, Goal, GoalComment, ReminderSetting
 from tests.factories import member
+from tests.utils import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +22,7 @@ TARGET = {
 
 @pytest.fixture
 def client(owner):
-    client = Client()
-    client.force_login(owner)
-    return client
+    return logged_in(owner)
 
 
 @pytest.fixture

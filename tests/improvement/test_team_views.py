@@ -4,20 +4,17 @@ colleague is told when the input is wrong, repeated or too frequent."""
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from civic_wagtail.improvement.models import Team, TeamMember
 from civic_wagtail.members.models import Notification
 from tests.factories import member
+from tests.utils import logged_in
 
 pytestmark = pytest.mark.django_db
 
 
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
+client_for = logged_in
 
 
 @pytest.fixture

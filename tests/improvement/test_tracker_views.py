@@ -2,21 +2,20 @@
 it into a case study, delete it; every bad input is answered 400 with what to change."""
 
 import pytest
-from django.test import Client, override_settings
+from django.test import override_settings
 from wagtail import hooks
 
 from civic_wagtail import drafts
 from civic_wagtail.improvement.models import AdoptionTracker, Measurement, TrackerIndicator
 from tests.library.helpers import library_index, practice
+from tests.utils import logged_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def client(owner):
-    client = Client()
-    client.force_login(owner)
-    return client
+    return logged_in(owner)
 
 
 @pytest.fixture
