@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test import override_settings
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.signal_handlers import reference_index_auto_update_disabled
 
 from tests import dbtemplate
@@ -92,6 +92,8 @@ def make_home_page():
     root = Page.get_first_root_node()
     if root is None:  # transactional tests flush the tree that migrations made
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:  # and the root collection
+        Collection.add_root(name="Root")
     for old in root.get_children().filter(slug="home"):
         old.slug = f"welcome-{old.pk}"
         old.save()

@@ -85,8 +85,7 @@ def upcoming_events(group):
 
 def parent_collection():
     """The collection that holds every group's collection (made on first use)."""
-    # Wagtail's migration makes the root; a database emptied by a flush has none.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    root = Collection.get_first_root_node()
     name = civic_settings.GROUPS_COLLECTION_NAME
     found = root.get_children().filter(name=name).first()
     if found is None:
